@@ -1,0 +1,55 @@
+"""The finding every stage and rule produces, and the severities it can carry."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(str, enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file: `path` as given to the stage (absolute until the engine relativises it),
+    `line` and `column` 1-based; 0 means "the whole file"."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+    node: str | None = None
+    column_name: str | None = None
+    target: str | None = None
+    help: str | None = None
+    # Extra facts a report may show (e.g. which stand-in macro was used); never part of identity.
+    notes: tuple[str, ...] = field(default=(), compare=False)
+
+    def sort_key(self) -> tuple[str, int, int, str, str, str, str]:
+        return (
+            self.location.path,
+            self.location.line,
+            self.location.column,
+            self.code,
+            self.node or "",
+            self.column_name or "",
+            self.message,
+        )

@@ -1,0 +1,56 @@
+"""What a rule is: literal metadata (code, name, default severity, summary) plus a check that yields
+findings. Rules never raise to report a finding and never stop at the first one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from meshlint.diagnostics import Diagnostic, Location, Severity
+
+if TYPE_CHECKING:
+    from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
+
+DOCS_URL = "https://github.com/meshlint/meshlint/blob/main/rules/{code}-{name}/README.md"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    # Exactly one of these is set for rules that run; codes emitted by a stage (ML001-ML006) have neither.
+    check_node: Callable[["AnalysedNode", "AnalysedMesh"], Iterable[Diagnostic]] | None = None
+    check_mesh: Callable[["AnalysedMesh"], Iterable[Diagnostic]] | None = None
+    # Off unless selected (e.g. ML007).
+    default_enabled: bool = True
+
+    @property
+    def help_uri(self) -> str:
+        return DOCS_URL.format(code=self.code, name=self.name)
+
+    def diagnostic(
+        self,
+        message: str,
+        location: Location,
+        *,
+        node: str | None = None,
+        column_name: str | None = None,
+        target: str | None = None,
+        help: str | None = None,
+        notes: tuple[str, ...] = (),
+    ) -> Diagnostic:
+        return Diagnostic(
+            code=self.code,
+            rule=self.name,
+            severity=self.severity,
+            message=message,
+            location=location,
+            node=node,
+            column_name=column_name,
+            target=target,
+            help=help,
+            notes=notes,
+        )
