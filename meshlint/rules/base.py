@@ -11,6 +11,7 @@ from meshlint.diagnostics import Diagnostic, Location, Severity
 
 if TYPE_CHECKING:
     from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
+    from meshlint.project.facts import ModelNode
 
 DOCS_URL = "https://github.com/meshlint/meshlint/blob/main/rules/{code}-{name}/README.md"
 
@@ -54,3 +55,22 @@ class Rule:
             help=help,
             notes=notes,
         )
+
+
+def node_label(node: "ModelNode") -> str:
+    """How messages name a node: `fct_orders` v2, or `stg_orders`."""
+    version = f" v{node.version}" if node.version is not None else ""
+    return f"`{node.name}`{version}"
+
+
+def sql_location(analysed: "AnalysedNode", sql_line: int) -> Location:
+    """A rendered-SQL line of a model as a location in its template (line 1 when unknown)."""
+    node = analysed.node
+    assert node.sql is not None
+    line = analysed.render.template_line(sql_line) if analysed.render is not None and sql_line else 1
+    return Location(node.sql.path, line, 1)
+
+
+def ref_location(analysed: "AnalysedNode", line: int) -> Location:
+    assert analysed.node.sql is not None
+    return Location(analysed.node.sql.path, line, 1)

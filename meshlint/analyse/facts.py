@@ -1,0 +1,66 @@
+"""Frozen facts the analyse stage hands to the rules."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from meshlint.analyse.columns import ColumnSet, SqlParseFailure
+from meshlint.diagnostics import Diagnostic
+from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
+from meshlint.render.state import RefCall, RenderResult
+
+RefProblem = Literal["unknown-model", "unknown-version", "undeclared-project", "unavailable-project", "disabled"]
+
+
+@dataclass(frozen=True)
+class ResolvedRef:
+    call: RefCall
+    project: str  # the project the ref was looked up in
+    target: ModelNode | None
+    problem: RefProblem | None = None
+
+
+@dataclass(frozen=True)
+class AnalysedNode:
+    node: ModelNode
+    config: NodeConfig  # after SQL config() is applied
+    dialect: str | None
+    render: RenderResult | None = None
+    refs: tuple[ResolvedRef, ...] = ()
+    columns: ColumnSet | None = None  # None when the SQL was never inferred
+    sql_failure: SqlParseFailure | None = None
+
+    @property
+    def unique_id(self) -> str:
+        return self.node.unique_id
+
+
+@dataclass(frozen=True)
+class RuleOptions:
+    deprecation_window_days: int = 90
+    strict_types: bool = False
+
+
+@dataclass(frozen=True)
+class AnalysedMesh:
+    mesh: Mesh
+    nodes: tuple[AnalysedNode, ...]
+    today: datetime.date
+    options: RuleOptions = RuleOptions()
+    # Diagnostics the stages raised (bad Jinja, bad SQL, cycles, unavailable upstreams).
+    problems: tuple[Diagnostic, ...] = ()
+    by_id: Mapping[str, AnalysedNode] = field(default_factory=dict)
+
+    def project(self, name: str) -> Project | None:
+        return self.mesh.project(name)
+
+    def consumers(self, unique_id: str) -> list[tuple[AnalysedNode, ResolvedRef]]:
+        return [
+            (node, ref)
+            for node in self.nodes
+            for ref in node.refs
+            if ref.target is not None and ref.target.unique_id == unique_id
+        ]

@@ -1,0 +1,259 @@
+"""Run render and inference over the mesh in dbt's two passes: a parse pass renders every model
+to learn its refs (the graph); a compile pass then walks the graph parents-first, re-rendering
+only models whose templates depend on `execute`, and infers each model's columns from what its
+parents are known to produce."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+
+from sqlglot import exp
+from sqlglot.errors import SqlglotError
+
+from meshlint.analyse.columns import ColumnSet, SqlParseFailure, TableColumns, infer_output_columns, parse_sql
+from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef, RuleOptions
+from meshlint.analyse.graph import NodeIndex, resolve_ref, topological_order
+from meshlint.diagnostics import Diagnostic, Location
+from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
+from meshlint.project.loader import node_config
+from meshlint.project.profiles import DIALECT_ADAPTERS
+from meshlint.render.context import RenderInputs
+from meshlint.render.render import ProjectMacros, Renderer
+from meshlint.render.state import RenderResult
+from meshlint.render.values import Column
+from meshlint.rules.input_failures import (
+    CANNOT_VERIFY,
+    JINJA_INVALID,
+    REF_CYCLE,
+    SQL_UNPARSEABLE,
+    UPSTREAM_UNAVAILABLE,
+)
+
+
+def declared_type(data_type: str | None, dialect: str) -> exp.DataType | None:
+    if not data_type:
+        return None
+    try:
+        return exp.DataType.build(data_type, dialect=dialect, udt=True)
+    except (SqlglotError, ValueError):
+        return None
+
+
+def build_renderer(mesh: Mesh) -> tuple[Renderer, list[Diagnostic]]:
+    renderer = Renderer()
+    for project in mesh.projects:
+        for package in project.packages:
+            for macro in package.macro_files:
+                renderer.add_macro_file(package.name, macro.path, macro.text)
+        for macro in project.macro_files:
+            renderer.add_macro_file(project.name, macro.path, macro.text)
+    problems = [
+        JINJA_INVALID.diagnostic(p.message, Location(p.path, p.line, 1)) for p in renderer.catalog.problems
+    ]
+    return renderer, problems
+
+
+class _Analysis:
+    def __init__(self, mesh: Mesh, cli_vars: Mapping[str, object], allowed_env_vars: frozenset[str], today: datetime.date) -> None:
+        self.mesh = mesh
+        self.index = NodeIndex.of(mesh)
+        self.cli_vars = cli_vars
+        self.allowed_env_vars = allowed_env_vars
+        self.today = today
+        self.renderer, self.problems = build_renderer(mesh)
+        self.projects = {p.name: p for p in mesh.projects}
+        self.macros = {
+            p.name: ProjectMacros(p.name, frozenset(pkg.name for pkg in p.packages)) for p in mesh.projects
+        }
+        self.done: dict[str, AnalysedNode] = {}
+
+    def inputs(self, project: Project, node: ModelNode, execute: bool) -> RenderInputs:
+        return RenderInputs(
+            project=project.name,
+            model_name=node.name,
+            adapter_type=DIALECT_ADAPTERS.get(project.dialect or "", project.dialect or "default"),
+            project_vars=project.vars,
+            cli_vars=self.cli_vars,
+            allowed_env_vars=self.allowed_env_vars,
+            execute=execute,
+            today=self.today,
+        )
+
+    def render(self, project: Project, node: ModelNode, execute: bool, refs: tuple[ResolvedRef, ...] = ()) -> RenderResult | None:
+        if node.sql is None or node.sql.path.endswith(".py"):
+            return None
+        columns_of = None
+        if execute:
+            by_key = {r.call.key: r.target for r in refs}
+
+            def columns_of(key: tuple[object, ...]) -> list[Column] | None:
+                target = by_key.get(key)
+                analysed = self.done.get(target.unique_id) if target is not None else None
+                if analysed is None or analysed.columns is None or not analysed.columns.closed:
+                    return None
+                dialect = analysed.dialect or "snowflake"
+                return [Column(c.name, c.type.sql(dialect).lower() if c.type else "unknown") for c in analysed.columns.columns]
+
+        return self.renderer.render(node.unique_id, node.sql.text, self.inputs(project, node, execute), self.macros[project.name], columns_of)
+
+    def table_for_target(self, target: ModelNode | None, label: str) -> TableColumns:
+        if target is None:
+            return TableColumns({}, False, f"{label}, which does not resolve")
+        project = self.projects[target.project]
+        if target.config.contract_enforced and target.columns:
+            dialect = project.dialect or "snowflake"
+            return TableColumns({c.name: declared_type(c.data_type, dialect) for c in target.columns}, True)
+        analysed = self.done.get(target.unique_id)
+        if analysed is None or analysed.columns is None:
+            return TableColumns({}, False, f"{label}, whose columns are not known")
+        columns = {c.name: c.type for c in analysed.columns.columns}
+        if analysed.columns.closed:
+            return TableColumns(columns, True)
+        return TableColumns(columns, False, f"{label}, whose columns are not all known")
+
+    def infer(self, project: Project, node: ModelNode, result: RenderResult, refs: tuple[ResolvedRef, ...]) -> tuple[ColumnSet | None, SqlParseFailure | None]:
+        dialect = project.dialect
+        if dialect is None:
+            return ColumnSet((), False, ("no SQL dialect: set the dbt profile's adapter or `dialect` in settings",)), None
+        assert result.sql is not None
+        tree = parse_sql(result.sql, dialect)
+        if isinstance(tree, SqlParseFailure):
+            return None, tree
+        tables: dict[str, TableColumns] = {}
+        for ref in refs:
+            args = ", ".join(repr(a) for a in ((ref.call.package,) if ref.call.package else ()) + (ref.call.name,))
+            tables[ref.call.token] = self.table_for_target(ref.target, f"`ref({args})`")
+        sources = {(s.source, s.name): s for s in project.sources}
+        for call in result.sources:
+            table = sources.get((call.source, call.table))
+            columns = {c.name: declared_type(c.data_type, dialect) for c in table.columns} if table else {}
+            tables[call.token] = TableColumns(
+                columns, False, f"source `{call.source}.{call.table}` (its YAML column list may be partial)"
+            )
+        tables["meshlint__this"] = TableColumns({}, False, "`this`")
+        return infer_output_columns(tree, tables, dialect, result.open_reasons), None
+
+    def final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
+        if result is None or not result.config:
+            return node.config
+        assert node.sql is not None
+        raw = {**node.config.raw, **result.config}
+        locations = {
+            **node.config.locations,
+            **{k: Location(node.sql.path, line, 1) for k, line in result.config_lines.items()},
+        }
+        return node_config(raw, locations)
+
+
+def analyse_mesh(
+    mesh: Mesh,
+    today: datetime.date,
+    options: RuleOptions = RuleOptions(),
+    cli_vars: Mapping[str, object] | None = None,
+    allowed_env_vars: frozenset[str] = frozenset(),
+) -> AnalysedMesh:
+    analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today)
+    problems = analysis.problems
+    parsed: dict[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]] = {}
+    unavailable: dict[str, Location] = {}
+    for project in mesh.projects:
+        for node in project.nodes:
+            result = analysis.render(project, node, execute=False)
+            refs = tuple(resolve_ref(call, project, analysis.index) for call in (result.refs if result else ()))
+            for ref in refs:
+                if ref.problem == "unavailable-project":
+                    declared = next(p for p in project.dependencies.projects if p.value == ref.project)
+                    unavailable.setdefault(ref.project, declared.location)
+            parsed[node.unique_id] = (project, node, result, refs)
+
+    for name, location in sorted(unavailable.items()):
+        problems.append(
+            UPSTREAM_UNAVAILABLE.diagnostic(
+                f"Project `{name}` is declared in dependencies.yml but is neither in the mesh nor given as upstream metadata; refs to it are not checked",
+                location,
+                help="Add its dbt project to the paths, or give its manifest with `--upstream NAME=PATH`",
+            )
+        )
+
+    edges = {
+        uid: [r.target.unique_id for r in refs if r.target is not None]
+        for uid, (_, _, _, refs) in parsed.items()
+    }
+    order, cycles = topological_order(edges)
+    for cycle in cycles:
+        first = parsed[cycle[0]][1]
+        location = Location(first.sql.path, 1, 1) if first.sql else first.location
+        problems.append(
+            REF_CYCLE.diagnostic(
+                "Models reference each other in a cycle: " + " -> ".join(f"`{uid}`" for uid in [*cycle, cycle[0]]),
+                location,
+            )
+        )
+
+    for uid in [*order, *sorted(set(parsed) - set(order))]:
+        project, node, result, refs = parsed[uid]
+        in_order = uid in analysis.done or uid in order
+        if result is not None and result.failure is None and result.used_execute and in_order:
+            result = analysis.render(project, node, execute=True, refs=refs) or result
+            refs = tuple(resolve_ref(call, project, analysis.index) for call in result.refs)
+        columns: ColumnSet | None = None
+        sql_failure = None
+        if result is not None and result.failure is not None:
+            problems.append(
+                JINJA_INVALID.diagnostic(result.failure.message, Location(node.sql.path, result.failure.line, 1), node=uid)  # type: ignore[union-attr]
+            )
+        elif result is not None and in_order:
+            columns, sql_failure = analysis.infer(project, node, result, refs)
+            if sql_failure is not None:
+                problems.append(
+                    SQL_UNPARSEABLE.diagnostic(
+                        sql_failure.message,
+                        Location(node.sql.path, result.template_line(sql_failure.line), 1),  # type: ignore[union-attr]
+                        node=uid,
+                    )
+                )
+        analysis.done[uid] = AnalysedNode(
+            node=node,
+            config=analysis.final_config(node, result),
+            dialect=project.dialect,
+            render=result,
+            refs=refs,
+            columns=columns,
+            sql_failure=sql_failure,
+        )
+
+    nodes = tuple(analysis.done[uid] for uid in sorted(analysis.done))
+    for analysed in nodes:
+        problems.extend(_cannot_verify(analysed))
+    return AnalysedMesh(
+        mesh=mesh,
+        nodes=nodes,
+        today=today,
+        options=options,
+        problems=tuple(problems),
+        by_id={n.unique_id: n for n in nodes},
+    )
+
+
+def _cannot_verify(analysed: AnalysedNode) -> list[Diagnostic]:
+    node = analysed.node
+    if not (analysed.config.contract_enforced or node.is_versioned) or node.sql is None:
+        return []
+    columns = analysed.columns
+    if columns is not None and columns.closed:
+        return []
+    if columns is None:
+        return []  # a Jinja or SQL failure was already reported
+    reasons = "; ".join(columns.reasons)
+    return [
+        CANNOT_VERIFY.diagnostic(
+            f"Columns of `{node.name}`{_version_label(node)} cannot all be inferred statically, so its contract and version columns are not verified: {reasons}",
+            Location(node.sql.path, 1, 1),
+            node=node.unique_id,
+        )
+    ]
+
+
+def _version_label(node: ModelNode) -> str:
+    return f" v{node.version}" if node.version is not None else ""

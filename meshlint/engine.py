@@ -1,0 +1,145 @@
+"""Run the stages: load, render + analyse, rules, then selection, severities, suppressions and a
+stable order. A rule that crashes on a node becomes an ML000 finding; the run goes on."""
+
+from __future__ import annotations
+
+import datetime
+import fnmatch
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from meshlint.analyse.facts import AnalysedMesh, RuleOptions
+from meshlint.analyse.pipeline import analyse_mesh
+from meshlint.diagnostics import Diagnostic, Location, Severity
+from meshlint.project.loader import load_mesh
+from meshlint.report.model import Summary
+from meshlint.rules.base import Rule
+from meshlint.rules.input_failures import INTERNAL_ERROR
+from meshlint.rules.registry import RULES
+from meshlint.settings import Settings
+
+
+@dataclass(frozen=True)
+class RunResult:
+    diagnostics: tuple[Diagnostic, ...]
+    summary: Summary
+    analysed: AnalysedMesh
+    node_paths: dict[str, str]
+    sources: dict[str, str]
+
+
+def matches(rule: Rule, selectors: Iterable[str]) -> bool:
+    """A selector is a code (`ML101`), a code prefix (`ML1`, `ML`), or a rule name.
+
+    >>> from meshlint.rules.registry import BY_CODE
+    >>> matches(BY_CODE["ML101"], ["ML1"]), matches(BY_CODE["ML101"], ["contract-column-missing"]), matches(BY_CODE["ML101"], ["ML2"])
+    (True, True, False)
+    """
+    return any(rule.code.startswith(s.upper()) or rule.name == s for s in selectors)
+
+
+def active_rules(settings: Settings) -> tuple[Rule, ...]:
+    if settings.select:
+        chosen = [r for r in RULES if matches(r, settings.select)]
+    else:
+        chosen = [r for r in RULES if r.default_enabled]
+    chosen += [r for r in RULES if matches(r, settings.extend_select) and r not in chosen]
+    return tuple(r for r in RULES if r in chosen and not matches(r, settings.ignore))
+
+
+def run_rules(analysed: AnalysedMesh, rules: Iterable[Rule]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for rule in rules:
+        if rule.check_mesh is not None:
+            try:
+                found.extend(rule.check_mesh(analysed))
+            except Exception as error:  # a crashing rule must not stop the run
+                found.append(_crash(rule, error, None, Location("<mesh>")))
+        if rule.check_node is not None:
+            for node in analysed.nodes:
+                try:
+                    found.extend(rule.check_node(node, analysed))
+                except Exception as error:  # a crashing rule must not stop the run
+                    location = Location(node.node.sql.path, 1, 1) if node.node.sql else node.node.location
+                    found.append(_crash(rule, error, node.unique_id, location))
+    return found
+
+
+def _crash(rule: Rule, error: Exception, node: str | None, location: Location) -> Diagnostic:
+    return INTERNAL_ERROR.diagnostic(
+        f"Rule {rule.code} ({rule.name}) crashed: {type(error).__name__}: {error}",
+        location,
+        node=node,
+        help="this is a bug in meshlint; please report it with the model that triggers it",
+    )
+
+
+def _relative(path: str, cwd: Path) -> str:
+    if path.startswith("<"):
+        return path
+    try:
+        return Path(os.path.relpath(path, cwd)).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(path).as_posix()
+
+
+def finalize(diagnostics: Iterable[Diagnostic], settings: Settings, rules: tuple[Rule, ...], cwd: Path) -> tuple[Diagnostic, ...]:
+    codes = {r.code for r in rules}
+    result = []
+    seen = set()
+    for diagnostic in diagnostics:
+        if diagnostic.code not in codes:
+            continue
+        path = _relative(diagnostic.location.path, cwd)
+        if any(fnmatch.fnmatch(path, pattern) and matches_code(diagnostic.code, diagnostic.rule, ignored)
+               for pattern, ignored in settings.per_path_ignores.items()):
+            continue
+        override = settings.severity.get(diagnostic.code) or settings.severity.get(diagnostic.rule)
+        diagnostic = replace(
+            diagnostic,
+            location=replace(diagnostic.location, path=path),
+            severity=Severity(override) if override else diagnostic.severity,
+        )
+        key = diagnostic.sort_key()
+        if key not in seen:
+            seen.add(key)
+            result.append(diagnostic)
+    return tuple(sorted(result, key=Diagnostic.sort_key))
+
+
+def matches_code(code: str, name: str, selectors: Iterable[str]) -> bool:
+    return any(code.startswith(s.upper()) or name == s for s in selectors)
+
+
+def check(
+    paths: list[Path],
+    settings: Settings,
+    today: datetime.date,
+    cwd: Path,
+    profiles_dir: Path | None = None,
+    cli_vars: dict[str, object] | None = None,
+) -> RunResult:
+    mesh, load_problems = load_mesh(paths, settings, profiles_dir)
+    options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
+    analysed = analyse_mesh(
+        mesh,
+        today,
+        options,
+        cli_vars={**settings.vars, **(cli_vars or {})},
+        allowed_env_vars=frozenset(settings.allowed_env_vars),
+    )
+    rules = active_rules(settings)
+    found = [*load_problems, *analysed.problems, *run_rules(analysed, rules)]
+    diagnostics = finalize(found, settings, rules, cwd)
+    summary = Summary(
+        projects=len(mesh.projects),
+        models=len(analysed.nodes),
+        models_closed=sum(1 for n in analysed.nodes if n.columns is not None and n.columns.closed),
+    )
+    node_paths = {n.unique_id: _relative(n.node.sql.path, cwd) for n in analysed.nodes if n.node.sql is not None}
+    sources = {
+        _relative(n.node.sql.path, cwd): n.node.sql.text for n in analysed.nodes if n.node.sql is not None
+    }
+    return RunResult(diagnostics, summary, analysed, node_paths, sources)

@@ -1,0 +1,55 @@
+"""dbt_project.yml's `models:` tree: folder-level `+config` values, applied by fully qualified name."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ruamel.yaml.comments import CommentedMap
+
+from meshlint.diagnostics import Location
+from meshlint.project.yaml_spans import plain, value_location
+
+# Config names dbt accepts without the `+` prefix in the models tree.
+KNOWN_CONFIGS = frozenset(
+    {
+        "access", "group", "contract", "materialized", "enabled", "on_schema_change", "schema",
+        "database", "alias", "tags", "meta", "docs", "persist_docs", "full_refresh",
+        "incremental_strategy", "unique_key", "post-hook", "pre-hook", "grants", "sql_header",
+        "deprecation_date", "static_analysis",
+    }
+)
+
+
+def config_for(
+    tree: object, fqn: list[str], path: str
+) -> tuple[dict[str, object], dict[str, Location]]:
+    """The configs that apply to a node with this fqn, inner folders overriding outer ones.
+
+    >>> from ruamel.yaml import YAML
+    >>> tree = YAML().load("p:\\n  +access: public\\n  staging:\\n    +access: private\\n")
+    >>> config_for(tree, ["p", "staging", "stg_x"], "dbt_project.yml")[0]
+    {'access': 'private'}
+    >>> config_for(tree, ["p", "core", "fct"], "dbt_project.yml")[0]
+    {'access': 'public'}
+    """
+    config: dict[str, object] = {}
+    locations: dict[str, Location] = {}
+    level = tree
+    for part in fqn:
+        if not isinstance(level, Mapping):
+            break
+        level = level.get(part)
+        if not isinstance(level, CommentedMap):
+            break
+        for key, value in level.items():
+            key = str(key)
+            name = key[1:] if key.startswith("+") else key
+            if key.startswith("+") or (name in KNOWN_CONFIGS and not _is_folder(value, name)):
+                config[name] = plain(value)
+                locations[name] = value_location(level, key, path)
+    return config, locations
+
+
+def _is_folder(value: object, name: str) -> bool:
+    # `contract: {enforced: true}` and `meta: {...}` are configs even though they are mappings.
+    return isinstance(value, Mapping) and name not in {"contract", "meta", "docs", "persist_docs", "grants"}

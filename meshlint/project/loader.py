@@ -1,0 +1,321 @@
+"""Build the `Mesh` from the file system: projects, their property YAML, SQL files, macros and
+dependencies. Every problem with the input becomes a located diagnostic; loading goes on."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from ruamel.yaml.comments import CommentedMap
+
+from meshlint.diagnostics import Diagnostic, Location
+from meshlint.project.config_tree import config_for
+from meshlint.project.discover import find_project_files, iter_files
+from meshlint.project.facts import (
+    ColumnSpec,
+    Dependencies,
+    Group,
+    Mesh,
+    ModelNode,
+    ModelSpec,
+    NamedItem,
+    NodeConfig,
+    Project,
+    SourceTable,
+    SqlFile,
+    VersionSpec,
+    VersionValue,
+)
+from meshlint.project.profiles import ADAPTER_DIALECTS, adapter_type
+from meshlint.project.properties import read_property_file
+from meshlint.project.versions import latest_version_of, version_columns, version_key
+from meshlint.project.yaml_spans import (
+    item_location,
+    iter_mappings,
+    load_yaml,
+    plain,
+    value_location,
+)
+from meshlint.rules.input_failures import YAML_INVALID
+from meshlint.settings import Settings
+
+
+def load_mesh(
+    paths: list[Path], settings: Settings, profiles_dir: Path | None = None
+) -> tuple[Mesh, list[Diagnostic]]:
+    problems: list[Diagnostic] = []
+    projects = []
+    for project_file in find_project_files(paths):
+        project = load_project(project_file, settings, profiles_dir, problems)
+        if project is not None:
+            projects.append(project)
+    return Mesh(tuple(projects)), problems
+
+
+def _read_text(path: Path, problems: list[Diagnostic]) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(YAML_INVALID.diagnostic(f"File cannot be read: {error}", Location(str(path), 1, 1)))
+        return None
+
+
+def _read_yaml(path: Path, problems: list[Diagnostic]) -> object:
+    text = _read_text(path, problems)
+    if text is None:
+        return None
+    data, failure = load_yaml(str(path), text)
+    if failure is not None:
+        problems.append(YAML_INVALID.diagnostic(failure.message, failure.location))
+    return data
+
+
+def _str_list(value: object, default: tuple[str, ...]) -> tuple[str, ...]:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return default
+
+
+def load_project(
+    project_file: Path,
+    settings: Settings,
+    profiles_dir: Path | None,
+    problems: list[Diagnostic],
+    *,
+    is_package: bool = False,
+) -> Project | None:
+    root = project_file.parent
+    path = str(project_file)
+    data = _read_yaml(project_file, problems)
+    if not isinstance(data, CommentedMap):
+        if data is not None:
+            problems.append(YAML_INVALID.diagnostic("`dbt_project.yml` must be a mapping", Location(path, 1, 1)))
+        return None
+    name = data.get("name")
+    if not isinstance(name, str) or not name:
+        problems.append(YAML_INVALID.diagnostic("`dbt_project.yml` has no `name`", Location(path, 1, 1)))
+        return None
+
+    dialect, origin = _dialect(root, data, settings, profiles_dir)
+    model_paths = _str_list(data.get("model-paths", data.get("source-paths")), ("models",))
+    macro_paths = _str_list(data.get("macro-paths"), ("macros",))
+
+    specs: list[ModelSpec] = []
+    sources: list[SourceTable] = []
+    groups: list[Group] = []
+    sql_files: list[tuple[SqlFile, list[str]]] = []
+    for model_path in model_paths:
+        base = root / model_path
+        for file in iter_files(base, (".yml", ".yaml")):
+            yaml_data = _read_yaml(file, problems)
+            if yaml_data is None:
+                continue
+            properties = read_property_file(yaml_data, str(file), name)
+            specs.extend(properties.models)
+            sources.extend(properties.sources)
+            groups.extend(properties.groups)
+        for file in iter_files(base, (".sql", ".py")):
+            text = _read_text(file, problems)
+            if text is not None:
+                folders = list(file.relative_to(base).parent.parts)
+                sql_files.append((SqlFile(str(file), file.name.rsplit(".", 1)[0], text), folders))
+
+    macro_files = []
+    for macro_path in macro_paths:
+        for file in iter_files(root / macro_path, (".sql",)):
+            text = _read_text(file, problems)
+            if text is not None:
+                macro_files.append(SqlFile(str(file), file.stem, text))
+
+    packages: tuple[Project, ...] = ()
+    if not is_package:
+        packages = _load_packages(root, settings, profiles_dir, problems)
+
+    models_tree = data.get("models")
+    nodes = _build_nodes(name, specs, sql_files, models_tree, path)
+    return Project(
+        name=name,
+        root=str(root),
+        path=path,
+        dialect=dialect,
+        dialect_origin=origin,
+        vars=plain(data.get("vars")) if isinstance(data.get("vars"), Mapping) else {},
+        macro_paths=macro_paths,
+        restrict_access=data.get("restrict-access") is True,
+        groups=tuple(groups),
+        sources=tuple(sources),
+        specs=tuple(specs),
+        nodes=nodes,
+        dependencies=_dependencies(root, problems),
+        macro_files=tuple(macro_files),
+        packages=packages,
+    )
+
+
+def _dialect(
+    root: Path, data: CommentedMap, settings: Settings, profiles_dir: Path | None
+) -> tuple[str | None, str]:
+    profile = data.get("profile")
+    found = adapter_type(root, profile if isinstance(profile, str) else None, profiles_dir)
+    if found is not None:
+        adapter, profiles_path = found
+        dialect = ADAPTER_DIALECTS.get(adapter, adapter)
+        return dialect, f"adapter `{adapter}` of profile `{profile}` in {profiles_path}"
+    if settings.dialect:
+        return settings.dialect, f"setting `dialect` in {settings.source or 'the command line'}"
+    return None, "no profile and no `dialect` setting"
+
+
+def _load_packages(
+    root: Path, settings: Settings, profiles_dir: Path | None, problems: list[Diagnostic]
+) -> tuple[Project, ...]:
+    folder = root / "dbt_packages"
+    if not folder.is_dir():
+        return ()
+    packages = []
+    for candidate in sorted(folder.iterdir()):
+        project_file = candidate / "dbt_project.yml"
+        if project_file.is_file():
+            package = load_project(project_file, settings, profiles_dir, problems, is_package=True)
+            if package is not None:
+                packages.append(package)
+    return tuple(packages)
+
+
+def _dependencies(root: Path, problems: list[Diagnostic]) -> Dependencies:
+    for file_name in ("dependencies.yml", "packages.yml"):
+        path = root / file_name
+        if not path.is_file():
+            continue
+        data = _read_yaml(path, problems)
+        if not isinstance(data, CommentedMap):
+            continue
+        projects = []
+        for index, entry in iter_mappings(data.get("projects")):
+            name = entry.get("name")
+            if isinstance(name, str):
+                projects.append(NamedItem(name, value_location(entry, "name", str(path))))
+        packages = []
+        raw_packages = data.get("packages")
+        for index, entry in iter_mappings(raw_packages):
+            package = entry.get("package") or entry.get("local") or entry.get("git")
+            if isinstance(package, str):
+                packages.append(NamedItem(package, item_location(raw_packages, index, str(path))))
+        if projects or packages or file_name == "dependencies.yml":
+            return Dependencies(str(path), tuple(projects), tuple(packages))
+    return Dependencies(None)
+
+
+def _merge(base: dict[str, object], override: Mapping[str, object]) -> dict[str, object]:
+    """dbt's config merge: mappings merge key by key, everything else is replaced."""
+    result = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(result.get(key), Mapping):
+            result[key] = _merge(dict(result[key]), value)  # type: ignore[arg-type]
+        else:
+            result[key] = value
+    return result
+
+
+def node_config(raw: Mapping[str, object], locations: Mapping[str, Location]) -> NodeConfig:
+    """Read the governance keys of a merged config.
+
+    >>> node_config({"contract": {"enforced": True}, "access": "public"}, {}).contract_enforced
+    True
+    """
+    contract = raw.get("contract")
+    enforced = isinstance(contract, Mapping) and contract.get("enforced") is True
+    group = raw.get("group")
+    on_schema_change = raw.get("on_schema_change")
+    return NodeConfig(
+        materialized=str(raw.get("materialized") or "view"),
+        access=str(raw.get("access") or "protected"),
+        group=str(group) if group else None,
+        contract_enforced=enforced,
+        on_schema_change=str(on_schema_change) if on_schema_change is not None else None,
+        enabled=raw.get("enabled", True) is not False,
+        raw=dict(raw),
+        locations=dict(locations),
+    )
+
+
+def _config(
+    tree: object,
+    fqn: list[str],
+    project_path: str,
+    spec: ModelSpec | None,
+    version: VersionSpec | None,
+) -> NodeConfig:
+    raw, locations = config_for(tree, fqn, project_path)
+    for layer in (spec, version):
+        if layer is not None:
+            raw = _merge(raw, layer.config)
+            locations = {**locations, **layer.config_locations}
+    return node_config(raw, locations)
+
+
+def _build_nodes(
+    project: str,
+    specs: list[ModelSpec],
+    sql_files: list[tuple[SqlFile, list[str]]],
+    tree: object,
+    project_path: str,
+) -> tuple[ModelNode, ...]:
+    files = {sql.stem: (sql, folders) for sql, folders in sql_files}
+    specs_by_name: dict[str, ModelSpec] = {}
+    for spec in specs:
+        specs_by_name.setdefault(spec.name, spec)
+    used: set[str] = set()
+    nodes: list[ModelNode] = []
+
+    for spec in specs_by_name.values():
+        if not spec.versions:
+            continue
+        latest = latest_version_of(spec)
+        seen: set[str] = set()
+        for version in spec.versions:
+            key = version_key(version.v)
+            if key in seen:
+                continue  # a duplicate version (ML208) adds no second node
+            seen.add(key)
+            stem = version.defined_in or f"{spec.name}_v{key}"
+            if stem not in files and latest is not None and version_key(latest) == key:
+                stem = spec.name if spec.name in files else stem
+            found = files.get(stem)
+            if found is not None:
+                used.add(stem)
+            sql, folders = found if found is not None else (None, [])
+            nodes.append(
+                ModelNode(
+                    unique_id=f"model.{project}.{spec.name}.v{key}",
+                    project=project,
+                    name=spec.name,
+                    sql=sql,
+                    config=_config(tree, [project, *folders, spec.name], project_path, spec, version),
+                    spec=spec,
+                    version_spec=version,
+                    columns=version_columns(spec, version),
+                )
+            )
+
+    for stem, (sql, folders) in sorted(files.items()):
+        if stem in used:
+            continue
+        spec = specs_by_name.get(stem)
+        if spec is not None and spec.versions:
+            spec = None  # an unversioned file named like a versioned model (ML209) gets no spec
+        nodes.append(
+            ModelNode(
+                unique_id=f"model.{project}.{stem}",
+                project=project,
+                name=stem,
+                sql=sql,
+                config=_config(tree, [project, *folders, stem], project_path, spec, None),
+                spec=spec,
+                columns=spec.columns if spec is not None else (),
+            )
+        )
+    return tuple(sorted(nodes, key=lambda n: n.unique_id))
+
+
+__all__ = ["load_mesh", "load_project", "node_config", "ColumnSpec", "VersionValue"]

@@ -1,0 +1,72 @@
+"""dbt's version semantics on the declared side: identity, ordering, the latest version, and the
+columns each version declares after `include`/`exclude`."""
+
+from __future__ import annotations
+
+from meshlint.project.facts import ColumnSpec, ModelSpec, VersionSpec, VersionValue
+
+
+def version_key(v: VersionValue) -> str:
+    """The string dbt uses in unique ids and lookups (`v: 2` -> "2", `v: 1.5` -> "1.5").
+
+    >>> version_key(2), version_key(2.0), version_key("beta")
+    ('2', '2.0', 'beta')
+    """
+    return str(v)
+
+
+def _as_float(v: VersionValue) -> float | None:
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def version_sort_key(v: VersionValue) -> tuple[int, float, str]:
+    """dbt compares versions as floats when both parse as floats, else as strings; this key agrees
+    with that for every pair drawn from one model's versions in practice.
+
+    >>> sorted([10, 9, "2", "beta"], key=version_sort_key)
+    ['2', 9, 10, 'beta']
+    """
+    number = _as_float(v)
+    if number is not None:
+        return (0, number, str(v))
+    return (1, 0.0, str(v))
+
+
+def latest_version_of(spec: ModelSpec) -> VersionValue | None:
+    """`latest_version` when set, else the greatest declared version."""
+    if spec.latest_version is not None and isinstance(spec.latest_version.raw, (int, float, str)):
+        raw = spec.latest_version.raw
+        return raw if not isinstance(raw, bool) else str(raw)
+    if not spec.versions:
+        return None
+    return max((v.v for v in spec.versions), key=version_sort_key)
+
+
+def is_latest(spec: ModelSpec, version: VersionSpec) -> bool:
+    latest = latest_version_of(spec)
+    return latest is not None and version_key(latest) == version_key(version.v)
+
+
+def version_columns(spec: ModelSpec, version: VersionSpec) -> tuple[ColumnSpec, ...]:
+    """The model's columns filtered by the version's include/exclude, then the version's own
+    columns (a same-named one replaces the inherited column in place), as dbt resolves them."""
+    selection = version.include_exclude[0] if version.include_exclude else None
+    include = selection.include if selection is not None else "all"
+    excluded = {item.value for item in selection.exclude} if selection is not None else set()
+    if isinstance(include, tuple):
+        included = {item.value for item in include}
+        columns = [c for c in spec.columns if c.name in included and c.name not in excluded]
+    elif include in (None, "all", "*"):
+        columns = [c for c in spec.columns if c.name not in excluded]
+    else:
+        columns = list(spec.columns)  # an invalid include (ML205): dbt rejects the file anyway
+    for own in version.columns:
+        names = [c.name for c in columns]
+        if own.name in names:
+            columns[names.index(own.name)] = own
+        else:
+            columns.append(own)
+    return tuple(columns)

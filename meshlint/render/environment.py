@@ -1,0 +1,209 @@
+"""The sandboxed Jinja environment and the macro catalogue: every project's, package's and
+meshlint's built-in macros, compiled once per run and bound lazily into each render."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+
+import jinja2
+from jinja2 import nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from meshlint.render.state import CURRENT
+from meshlint.render.values import UnknownValue
+
+BUILTIN_PACKAGE = "dbt"
+
+# dbt block tags that are not Jinja: tests become macros (as dbt does), the rest is skipped.
+_TEST_BLOCK = re.compile(r"{%-?\s*test\s+(\w+)\s*\((.*?)\)\s*-?%}(.*?){%-?\s*endtest\s*-?%}", re.S)
+_SKIPPED_BLOCKS = re.compile(
+    r"{%-?\s*(materialization|docs|snapshot)\b.*?{%-?\s*end\1\s*-?%}", re.S
+)
+
+
+class MacroReturn(Exception):
+    """Raised by `return()` inside a macro; the macro wrapper turns it into the call's value."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__()
+        self.value = value
+
+
+class TolerantUndefined(jinja2.ChainableUndefined):
+    """An unknown name: rendering goes on with an unknown value, and the model is marked open
+    (its columns cannot be known) with the name as the reason."""
+
+    def _report(self) -> None:
+        state = CURRENT.get(None)
+        if state is not None and self._undefined_name is not None:
+            state.mark_open(f"unknown name `{self._undefined_name}`")
+
+    def __str__(self) -> str:
+        self._report()
+        return str(UnknownValue(""))
+
+    def __call__(self, *args: object, **kwargs: object) -> UnknownValue:  # type: ignore[override]
+        self._report()
+        return UnknownValue(f"unknown macro `{self._undefined_name}`")
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        self._report()
+        return iter(())
+
+
+def make_environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        undefined=TolerantUndefined,
+        extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"],
+        autoescape=False,
+        keep_trailing_newline=True,
+    )
+    env.filters["as_bool"] = lambda v: str(v).lower() in {"true", "1", "yes"} if isinstance(v, str) else bool(v)
+    env.filters["as_number"] = _as_number
+    env.filters["as_text"] = lambda v: "" if v is None else str(v)
+    env.filters["as_native"] = lambda v: v
+    return env
+
+
+def _as_number(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return int(value)
+        except ValueError:
+            return float(value)
+    return value
+
+
+def preprocess(source: str) -> str:
+    """Turn dbt's block tags into plain Jinja.
+
+    >>> preprocess("{% test is_even(model, column_name) %}select 1{% endtest %}")
+    '{% macro test_is_even(model, column_name) %}select 1{% endmacro %}'
+    >>> preprocess("a{% docs x %}text{% enddocs %}b")
+    'ab'
+    """
+    source = _SKIPPED_BLOCKS.sub("", source)
+    return _TEST_BLOCK.sub(r"{% macro test_\1(\2) %}\3{% endmacro %}", source)
+
+
+@dataclass(frozen=True)
+class MacroFile:
+    path: str
+    template: jinja2.Template
+
+
+@dataclass(frozen=True)
+class MacroProblem:
+    path: str
+    line: int
+    message: str
+
+
+@dataclass
+class MacroCatalog:
+    """package name -> macro name -> the compiled file that defines it."""
+
+    env: SandboxedEnvironment
+    packages: dict[str, dict[str, MacroFile]] = field(default_factory=dict)
+    problems: list[MacroProblem] = field(default_factory=list)
+    stand_in_packages: frozenset[str] = frozenset()
+
+    def add_file(self, package: str, path: str, source: str) -> None:
+        text = preprocess(source)
+        try:
+            tree = self.env.parse(text, name=path)
+            code = self.env.compile(tree, name=path, filename=path)
+            template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+        except jinja2.TemplateSyntaxError as error:
+            self.problems.append(MacroProblem(path, error.lineno or 1, f"Jinja syntax error in macro file: {error.message}"))
+            return
+        macro_file = MacroFile(path, template)
+        names = self.packages.setdefault(package, {})
+        for macro in tree.find_all(nodes.Macro):
+            names.setdefault(macro.name, macro_file)
+
+    def lookup(self, package: str, name: str) -> MacroFile | None:
+        return self.packages.get(package, {}).get(name)
+
+
+def builtin_macro_sources() -> Iterable[tuple[str, str, str]]:
+    """(package, file name, source) of the macros meshlint ships: dbt's cross-database macros as the
+    `dbt` package, and stand-ins for packages a project may not have installed."""
+    root = resources.files("meshlint.render") / "macros"
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".sql"):
+            package = entry.name[: -len(".sql")].split("__")[0]
+            yield package, f"<meshlint>/{entry.name}", entry.read_text(encoding="utf-8")
+
+
+def new_catalog(env: SandboxedEnvironment) -> MacroCatalog:
+    catalog = MacroCatalog(env)
+    stand_ins = set()
+    for package, path, source in builtin_macro_sources():
+        catalog.add_file(package, path, source)
+        if package != BUILTIN_PACKAGE:
+            stand_ins.add(package)
+    catalog.stand_in_packages = frozenset(stand_ins)
+    return catalog
+
+
+class MacroCallable:
+    """A macro bound to a render: `return()` inside it becomes its value, as in dbt."""
+
+    def __init__(self, macro: Callable[..., object], name: str) -> None:
+        self._macro = macro
+        self.name = name
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        try:
+            return self._macro(*args, **kwargs)
+        except MacroReturn as returned:
+            return returned.value
+
+
+class PackageNamespace:
+    """`dbt_utils.star(...)`: the macros of one package, resolved on attribute access."""
+
+    def __init__(self, name: str, resolve: Callable[[str], object | None]) -> None:
+        self._name = name
+        self._resolve = resolve
+
+    def __getattr__(self, macro: str) -> object:
+        if macro.startswith("_"):
+            raise AttributeError(macro)
+        found = self._resolve(macro)
+        if found is not None:
+            return found
+        state = CURRENT.get(None)
+        if state is not None:
+            state.mark_open(f"unknown macro `{self._name}.{macro}`")
+        return UnknownValue(f"unknown macro `{self._name}.{macro}`")
+
+
+class LazyContext(dict):  # type: ignore[type-arg]
+    """The context dict a template renders with. Builtins are plain entries; macro names and
+    package namespaces are bound on first use, so a render only pays for the macros it calls."""
+
+    def __init__(self, builtins: Mapping[str, object], resolve: Callable[[str], object | None]) -> None:
+        super().__init__(builtins)
+        self._resolve = resolve
+
+    def __contains__(self, key: object) -> bool:
+        if dict.__contains__(self, key):
+            return True
+        if isinstance(key, str):
+            value = self._resolve(key)
+            if value is not None:
+                self[key] = value
+                return True
+        return False
+
+    def __missing__(self, key: str) -> object:
+        value = self._resolve(key)
+        if value is None:
+            raise KeyError(key)
+        self[key] = value
+        return value

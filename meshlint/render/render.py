@@ -1,0 +1,158 @@
+"""Render one model: compile its template once, bind the dbt context and macros, and return the
+SQL with everything the render recorded. Never raises for a problem in the template."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import jinja2
+
+from meshlint.render.context import ColumnsOf, CompilerError, RenderInputs, build_context
+from meshlint.render.environment import (
+    BUILTIN_PACKAGE,
+    LazyContext,
+    MacroCallable,
+    MacroCatalog,
+    PackageNamespace,
+    make_environment,
+    new_catalog,
+    preprocess,
+)
+from meshlint.render.line_map import map_lines
+from meshlint.render.state import CURRENT, RenderFailure, RenderResult, RenderState
+
+
+@dataclass(frozen=True)
+class ProjectMacros:
+    """Which macros a project's templates can reach: its own package, the packages it has
+    installed, and the dispatch search order from its dbt_project.yml."""
+
+    project: str
+    installed: frozenset[str] = frozenset()
+    search_order: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+class Renderer:
+    """Holds the environment and macro catalogue for a run; renders any model of the mesh."""
+
+    def __init__(self) -> None:
+        self.env = make_environment()
+        self.catalog: MacroCatalog = new_catalog(self.env)
+        self._templates: dict[str, jinja2.Template | jinja2.TemplateSyntaxError] = {}
+
+    def add_macro_file(self, package: str, path: str, source: str) -> None:
+        self.catalog.add_file(package, path, source)
+
+    def _compile(self, name: str, source: str) -> jinja2.Template | jinja2.TemplateSyntaxError:
+        cached = self._templates.get(name)
+        if cached is None:
+            try:
+                code = self.env.compile(preprocess(source), name=name, filename=name)
+                cached = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+            except jinja2.TemplateSyntaxError as error:
+                cached = error
+            self._templates[name] = cached
+        return cached
+
+    def render(
+        self,
+        name: str,
+        source: str,
+        inputs: RenderInputs,
+        macros: ProjectMacros,
+        columns_of: ColumnsOf | None = None,
+    ) -> RenderResult:
+        template = self._compile(name, source)
+        if isinstance(template, jinja2.TemplateSyntaxError):
+            return RenderResult(None, failure=RenderFailure(f"Jinja syntax error: {template.message}", template.lineno or 1))
+        state = RenderState(template_name=name)
+        token = CURRENT.set(state)
+        try:
+            context = self._context(inputs, macros, state, columns_of)
+            sql = "".join(template.root_render_func(template.new_context(context, shared=True)))
+        except CompilerError as error:
+            return self._failed(state, f"Compilation error raised by the template: {error}")
+        except jinja2.TemplateError as error:
+            return self._failed(state, f"Jinja error while rendering: {error}")
+        except RecursionError:
+            return self._failed(state, "Jinja error while rendering: macros call each other without end")
+        except Exception as error:  # a template can raise anything a builtin raises
+            return self._failed(state, f"Jinja error while rendering: {type(error).__name__}: {error}")
+        finally:
+            CURRENT.reset(token)
+        return RenderResult(
+            sql=sql,
+            refs=tuple(state.refs),
+            sources=tuple(state.sources),
+            config=dict(state.config),
+            config_lines=dict(state.config_lines),
+            open_reasons=tuple(state.open_reasons),
+            used_execute=state.used_execute,
+            stand_ins=tuple(sorted(set(state.stand_ins))),
+            line_map=map_lines(source, sql),
+        )
+
+    @staticmethod
+    def _failed(state: RenderState, message: str) -> RenderResult:
+        return RenderResult(
+            None,
+            refs=tuple(state.refs),
+            sources=tuple(state.sources),
+            config=dict(state.config),
+            failure=RenderFailure(message, state.template_line_after_error()),
+        )
+
+    def _context(
+        self,
+        inputs: RenderInputs,
+        macros: ProjectMacros,
+        state: RenderState,
+        columns_of: ColumnsOf | None,
+    ) -> LazyContext:
+        contexts: dict[str, LazyContext] = {}
+        modules: dict[tuple[str, str], object] = {}
+
+        def bind(package: str, name: str) -> MacroCallable | None:
+            found = self.catalog.lookup(package, name)
+            if found is None:
+                return None
+            if package in self.catalog.stand_in_packages and package not in macros.installed:
+                state.stand_ins.append(f"{package}.{name}")
+            key = (package, found.path)
+            module = modules.get(key)
+            if module is None:
+                module = found.template.make_module(vars=context_for(package), shared=True)
+                modules[key] = module
+            macro = getattr(module, name, None)
+            return MacroCallable(macro, name) if macro is not None else None
+
+        def packages_for_local(local: str) -> tuple[str, ...]:
+            return (local, macros.project, BUILTIN_PACKAGE) if local != macros.project else (local, BUILTIN_PACKAGE)
+
+        def find_macro(name: str, package: str | None, local: str = macros.project) -> MacroCallable | None:
+            for candidate in packages_for_local(local) if package is None else (package,):
+                found = bind(candidate, name)
+                if found is not None:
+                    return found
+            return None
+
+        def context_for(local: str) -> LazyContext:
+            existing = contexts.get(local)
+            if existing is not None:
+                return existing
+
+            def resolve(name: str) -> object | None:
+                found = find_macro(name, None, local)
+                if found is not None:
+                    return found
+                if name in macros.installed or name in self.catalog.packages:
+                    return PackageNamespace(name, lambda macro: find_macro(macro, name))
+                return None
+
+            created = LazyContext(base, resolve)
+            contexts[local] = created
+            return created
+
+        base = build_context(inputs, state, lambda n, p: find_macro(n, p), columns_of, macros.search_order)
+        return context_for(macros.project)

@@ -1,0 +1,28 @@
+"""What every report format receives."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from meshlint.diagnostics import Diagnostic
+from meshlint.rules.base import Rule
+
+
+@dataclass(frozen=True)
+class Summary:
+    projects: int = 0
+    models: int = 0
+    models_closed: int = 0
+
+
+@dataclass(frozen=True)
+class Report:
+    diagnostics: tuple[Diagnostic, ...]  # already sorted, paths relative to the current directory
+    rules: tuple[Rule, ...]  # the whole registry, in code order
+    summary: Summary = Summary()
+    version: str = "0.1.0"
+    # Source text by relative path, for formats that show an excerpt (text); may be partial.
+    sources: Mapping[str, str] = field(default_factory=dict)
+    # Model unique_id -> relative path of its SQL file, for formats grouped by model (junit).
+    node_paths: Mapping[str, str] = field(default_factory=dict)

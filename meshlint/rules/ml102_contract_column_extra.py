@@ -1,0 +1,25 @@
+"""ML102: the SQL produces a column the contract does not declare."""
+
+from collections.abc import Iterator
+
+from meshlint.analyse.contracts import compare_contract
+from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
+from meshlint.diagnostics import Diagnostic, Severity
+from meshlint.rules.base import Rule, node_label, sql_location
+
+
+def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
+    comparison = compare_contract(analysed, mesh.options.strict_types)
+    if comparison is None:
+        return
+    for column in comparison.extra:
+        yield RULE.diagnostic(
+            f"{node_label(analysed.node)} produces column `{column.name}`, which its contract does not declare",
+            sql_location(analysed, column.line),
+            node=analysed.unique_id,
+            column_name=column.name,
+            help="dbt's build fails with `missing in contract`: declare the column (with its data_type) or stop selecting it",
+        )
+
+
+RULE = Rule("ML102", "contract-column-extra", Severity.ERROR, "The SQL produces a column the contract does not declare", check_node=check)

@@ -1,0 +1,30 @@
+"""ML103: an inferred column type the adapter's contract check would reject."""
+
+from collections.abc import Iterator
+
+from meshlint.analyse.contracts import compare_contract
+from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
+from meshlint.analyse.types import display_type
+from meshlint.diagnostics import Diagnostic, Severity
+from meshlint.rules.base import Rule, node_label
+
+
+def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
+    comparison = compare_contract(analysed, mesh.options.strict_types)
+    if comparison is None:
+        return
+    dialect = analysed.dialect or ""
+    for mismatch in comparison.mismatched:
+        declared = mismatch.declared
+        assert mismatch.inferred.type is not None and declared.data_type is not None
+        yield RULE.diagnostic(
+            f"Column `{declared.name}` is `{display_type(dialect, mismatch.inferred.type)}` in the SQL of "
+            f"{node_label(analysed.node)} but `{declared.data_type}` in the contract",
+            declared.type_location or declared.location,
+            node=analysed.unique_id,
+            column_name=declared.name,
+            help=f"dbt's build on {dialect} fails with `data type mismatch`: cast the column in the SQL or change the contract's data_type",
+        )
+
+
+RULE = Rule("ML103", "contract-type-mismatch", Severity.ERROR, "The inferred type differs from `data_type` in a way the adapter rejects", check_node=check)

@@ -1,0 +1,116 @@
+"""User settings: `[tool.meshlint]` in pyproject.toml or a `meshlint.toml`, validated with pydantic
+(unknown keys are errors with a did-you-mean), then overridden by command-line flags."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from meshlint.diagnostics import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FailOn = Literal["error", "warning", "info"]
+
+
+class SettingsError(Exception):
+    """A configuration problem: the CLI reports it and exits with code 2."""
+
+
+class UpstreamSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    manifest: str
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = Field(default=(), alias="extend-select")
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    per_path_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict, alias="per-path-ignores")
+    deprecation_window_days: int = Field(default=90, alias="deprecation-window-days", ge=0)
+    strict_types: bool = Field(default=False, alias="strict-types")
+    dialect: str | None = None
+    fail_on: FailOn = Field(default="error", alias="fail-on")
+    upstream: dict[str, UpstreamSettings] = Field(default_factory=dict)
+    vars: dict[str, object] = Field(default_factory=dict)
+    allowed_env_vars: tuple[str, ...] = Field(default=(), alias="allowed-env-vars")
+    # Where the settings came from, for messages; not a user key.
+    source: str | None = Field(default=None, exclude=True)
+
+
+def _known_keys() -> list[str]:
+    keys = []
+    for name, info in Settings.model_fields.items():
+        if name != "source":
+            keys.append(info.alias or name)
+    return keys
+
+
+def parse_settings(data: dict[str, object], source: str) -> Settings:
+    """Validate a `[tool.meshlint]` table.
+
+    >>> parse_settings({"dialect": "snowflake", "fail-on": "warning"}, "x").fail_on
+    'warning'
+    >>> parse_settings({"dialekt": "duckdb"}, "meshlint.toml")
+    Traceback (most recent call last):
+    ...
+    meshlint.settings.SettingsError: meshlint.toml: unknown setting `dialekt` (did you mean `dialect`?)
+    """
+    known = _known_keys()
+    for key in data:
+        if key not in known and key not in Settings.model_fields:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            raise SettingsError(f"{source}: unknown setting `{key}`{hint}")
+    try:
+        return Settings.model_validate({**data, "source": source})
+    except ValidationError as error:
+        problems = "; ".join(
+            f"`{'.'.join(str(p) for p in e['loc'])}`: {e['msg']}" for e in error.errors()
+        )
+        raise SettingsError(f"{source}: {problems}") from None
+
+
+def find_settings_file(start: Path) -> Path | None:
+    """The nearest `meshlint.toml`, or `pyproject.toml` with a `[tool.meshlint]` table, from
+    `start` upward."""
+    current = start.resolve()
+    if current.is_file():
+        current = current.parent
+    for folder in (current, *current.parents):
+        candidate = folder / "meshlint.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "meshlint" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path}: cannot be read: {error}") from None
+
+
+def load_settings(path: Path | None) -> Settings:
+    if path is None:
+        return Settings()
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        data = tool.get("meshlint", {}) if isinstance(tool, dict) else {}
+    if not isinstance(data, dict):
+        raise SettingsError(f"{path}: [tool.meshlint] must be a table")
+    return parse_settings(data, str(path))
