@@ -51,6 +51,10 @@ def compare_contract(analysed: AnalysedNode, strict_types: bool = False) -> Cont
     declared = {match_key(warehouse_name(c.name, dialect, c.quote), dialect): c for c in analysed.node.columns}
     closed = analysed.columns.closed
     missing = tuple(c for key, c in declared.items() if key not in produced) if closed else ()
+    if _names_unknown_columns(analysed):
+        # The version's include/exclude has a typo (ML201): which columns it meant to drop is
+        # unknown, so "missing" columns are its consequence, not a second mistake.
+        missing = ()
     extra = tuple(c for key, c in produced.items() if key not in declared) if closed else ()
     mismatched = []
     for key, spec in declared.items():
@@ -60,3 +64,15 @@ def compare_contract(analysed: AnalysedNode, strict_types: bool = False) -> Cont
         if same_type(dialect, spec.data_type, column.type, strict=strict_types) is False:
             mismatched.append(TypeMismatch(spec, column))
     return ContractComparison(missing, extra, tuple(mismatched))
+
+
+def _names_unknown_columns(analysed: AnalysedNode) -> bool:
+    node = analysed.node
+    if node.version_spec is None or node.spec is None:
+        return False
+    declared = {c.name for c in node.spec.columns}
+    for selection in node.version_spec.include_exclude:
+        named = list(selection.exclude) + (list(selection.include) if isinstance(selection.include, tuple) else [])
+        if any(item.value not in declared for item in named):
+            return True
+    return False

@@ -3,6 +3,7 @@ findings. Rules never raise to report a finding and never stop at the first one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
@@ -74,3 +75,16 @@ def sql_location(analysed: "AnalysedNode", sql_line: int) -> Location:
 def ref_location(analysed: "AnalysedNode", line: int) -> Location:
     assert analysed.node.sql is not None
     return Location(analysed.node.sql.path, line, 1)
+
+
+def written_name(analysed: "AnalysedNode", name: str, sql_line: int) -> str:
+    """A produced column's name as the SQL spells it (the warehouse may report it folded)."""
+    sql = analysed.render.sql if analysed.render is not None else None
+    if sql and sql_line:
+        lines = sql.splitlines()
+        if 0 < sql_line <= len(lines):
+            for word in re.findall(r'"([^"]+)"|`([^`]+)`|(\w+)', lines[sql_line - 1]):
+                spelled = next(w for w in word if w)
+                if spelled.lower() == name.lower():
+                    return spelled
+    return name

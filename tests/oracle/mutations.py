@@ -821,8 +821,12 @@ VERSION_CASES = [
         {"analytics/models/core/fct_orders.sql": "select 1 as order_id\n"},
         BASE | {f("ML209", FCT)},
         parse_error(
-            "analytics", "DuplicateVersionedUnversionedError", "found versioned and unversioned models with the name"
+            "analytics",
+            "DuplicateVersionedUnversionedError",
+            'dbt found versioned and unversioned models with the name "fct_orders"',
+            events=ANALYTICS_EVENTS,
         ),
+        note="dbt raises this at the very end of parsing, after its deprecation checks",
     ),
     Case(
         "V13_xref_unknown_version",
@@ -913,14 +917,14 @@ VERSION_CASES = [
         "v1 columns: include: some (neither all, '*' nor a list)",
         {CORE_YML: v1_columns("          - include: some\n            exclude: [is_return]\n")},
         BASE | {f("ML205", V1)},
-        parse_error("analytics", "ValidationError", 'Field "versions"'),
+        parse_error("analytics", "InvalidFieldValue", 'Field "versions" of type Sequence[UnparsedVersion]'),
     ),
     Case(
         "V24_include_list_with_exclude",
         "v1 columns: include: [order_id, status] together with exclude: [is_return]",
         {CORE_YML: v1_columns("          - include: [order_id, status]\n            exclude: [is_return]\n")},
         BASE | {f("ML205", V1)},
-        parse_error("analytics", "ValidationError", 'Field "versions"'),
+        parse_error("analytics", "InvalidFieldValue", 'Field "versions" of type Sequence[UnparsedVersion]'),
     ),
     Case(
         "V25_two_include_blocks",
@@ -932,7 +936,7 @@ VERSION_CASES = [
             )
         },
         BASE | {f("ML205", V2)},
-        parse_error("analytics", "ValidationError", 'Field "versions"'),
+        parse_error("analytics", "InvalidFieldValue", 'Field "versions" of type Sequence[UnparsedVersion]'),
     ),
     Case(
         "V26_version_only_column_missing",
