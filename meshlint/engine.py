@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import fnmatch
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,8 +16,9 @@ from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.loader import load_mesh
 from meshlint.report.model import Summary
 from meshlint.rules.base import Rule
-from meshlint.rules.input_failures import INTERNAL_ERROR
-from meshlint.rules.registry import RULES
+from meshlint.project.suppressions import FileSuppressions, Suppression, covers
+from meshlint.rules.input_failures import INTERNAL_ERROR, UNUSED_SUPPRESSION
+from meshlint.rules.registry import BY_CODE, RULES
 from meshlint.settings import Settings
 
 
@@ -85,6 +86,33 @@ def _relative(path: str, cwd: Path) -> str:
         return Path(path).as_posix()
 
 
+def apply_suppressions(
+    diagnostics: Iterable[Diagnostic], suppressions: Mapping[str, FileSuppressions], report_unused: bool
+) -> list[Diagnostic]:
+    """Drop findings a `noqa` comment covers; with ML007 selected, report the comments that
+    covered nothing."""
+    kept = []
+    used: set[tuple[str, Suppression]] = set()
+    for diagnostic in diagnostics:
+        found = suppressions.get(diagnostic.location.path)
+        covering = [s for s in found.items if covers(s, diagnostic.code, diagnostic.location.line)] if found else []
+        if covering and diagnostic.code != UNUSED_SUPPRESSION.code:
+            used.update((diagnostic.location.path, s) for s in covering)
+        else:
+            kept.append(diagnostic)
+    if report_unused:
+        for path, file in suppressions.items():
+            for item in file.items:
+                if (path, item) not in used:
+                    codes = ", ".join(item.codes) if item.codes else "any code"
+                    kept.append(
+                        UNUSED_SUPPRESSION.diagnostic(
+                            f"`noqa` for {codes} suppresses nothing", Location(path, item.line or 1, 1)
+                        )
+                    )
+    return kept
+
+
 def finalize(diagnostics: Iterable[Diagnostic], settings: Settings, rules: tuple[Rule, ...], cwd: Path) -> tuple[Diagnostic, ...]:
     codes = {r.code for r in rules}
     result = []
@@ -93,7 +121,7 @@ def finalize(diagnostics: Iterable[Diagnostic], settings: Settings, rules: tuple
         if diagnostic.code not in codes:
             continue
         path = _relative(diagnostic.location.path, cwd)
-        if any(fnmatch.fnmatch(path, pattern) and matches_code(diagnostic.code, diagnostic.rule, ignored)
+        if any(fnmatch.fnmatch(path, pattern) and matches(BY_CODE[diagnostic.code], ignored)
                for pattern, ignored in settings.per_path_ignores.items()):
             continue
         override = settings.severity.get(diagnostic.code) or settings.severity.get(diagnostic.rule)
@@ -107,10 +135,6 @@ def finalize(diagnostics: Iterable[Diagnostic], settings: Settings, rules: tuple
             seen.add(key)
             result.append(diagnostic)
     return tuple(sorted(result, key=Diagnostic.sort_key))
-
-
-def matches_code(code: str, name: str, selectors: Iterable[str]) -> bool:
-    return any(code.startswith(s.upper()) or name == s for s in selectors)
 
 
 def check(
@@ -132,6 +156,7 @@ def check(
     )
     rules = active_rules(settings)
     found = [*load_problems, *analysed.problems, *run_rules(analysed, rules)]
+    found = apply_suppressions(found, mesh.suppressions, UNUSED_SUPPRESSION in rules)
     diagnostics = finalize(found, settings, rules, cwd)
     summary = Summary(
         projects=len(mesh.projects),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from meshlint.diagnostics import Location
+from meshlint.project.suppressions import FileSuppressions
 
 # A version identifier as written in YAML: `v: 2`, `v: 1.5` or `v: beta`.
 VersionValue = Union[int, float, str]
@@ -200,6 +201,8 @@ class Project:
 @dataclass(frozen=True)
 class Mesh:
     projects: tuple[Project, ...]
+    # `noqa` comments by absolute file path
+    suppressions: Mapping[str, "FileSuppressions"] = field(default_factory=dict)
 
     def project(self, name: str) -> Project | None:
         for project in self.projects:

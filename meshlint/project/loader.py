@@ -28,6 +28,7 @@ from meshlint.project.facts import (
 )
 from meshlint.project.profiles import ADAPTER_DIALECTS, adapter_type
 from meshlint.project.properties import read_property_file
+from meshlint.project.suppressions import FileSuppressions, scan
 from meshlint.project.versions import latest_version_of, version_columns, version_key
 from meshlint.project.yaml_spans import (
     item_location,
@@ -45,23 +46,33 @@ def load_mesh(
 ) -> tuple[Mesh, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     projects = []
+    suppressions: dict[str, FileSuppressions] = {}
     for project_file in find_project_files(paths):
-        project = load_project(project_file, settings, profiles_dir, problems)
+        project = load_project(project_file, settings, profiles_dir, problems, suppressions=suppressions)
         if project is not None:
             projects.append(project)
-    return Mesh(tuple(projects)), problems
+    return Mesh(tuple(projects), suppressions), problems
 
 
-def _read_text(path: Path, problems: list[Diagnostic]) -> str | None:
+def _read_text(
+    path: Path, problems: list[Diagnostic], suppressions: dict[str, FileSuppressions] | None = None
+) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         problems.append(YAML_INVALID.diagnostic(f"File cannot be read: {error}", Location(str(path), 1, 1)))
         return None
+    if suppressions is not None:
+        found = scan(str(path), text)
+        if found is not None:
+            suppressions[str(path)] = found
+    return text
 
 
-def _read_yaml(path: Path, problems: list[Diagnostic]) -> object:
-    text = _read_text(path, problems)
+def _read_yaml(
+    path: Path, problems: list[Diagnostic], suppressions: dict[str, FileSuppressions] | None = None
+) -> object:
+    text = _read_text(path, problems, suppressions)
     if text is None:
         return None
     data, failure = load_yaml(str(path), text)
@@ -83,10 +94,11 @@ def load_project(
     problems: list[Diagnostic],
     *,
     is_package: bool = False,
+    suppressions: dict[str, FileSuppressions] | None = None,
 ) -> Project | None:
     root = project_file.parent
     path = str(project_file)
-    data = _read_yaml(project_file, problems)
+    data = _read_yaml(project_file, problems, suppressions)
     if not isinstance(data, CommentedMap):
         if data is not None:
             problems.append(YAML_INVALID.diagnostic("`dbt_project.yml` must be a mapping", Location(path, 1, 1)))
@@ -107,7 +119,7 @@ def load_project(
     for model_path in model_paths:
         base = root / model_path
         for file in iter_files(base, (".yml", ".yaml")):
-            yaml_data = _read_yaml(file, problems)
+            yaml_data = _read_yaml(file, problems, suppressions)
             if yaml_data is None:
                 continue
             properties = read_property_file(yaml_data, str(file), name)
@@ -115,7 +127,7 @@ def load_project(
             sources.extend(properties.sources)
             groups.extend(properties.groups)
         for file in iter_files(base, (".sql", ".py")):
-            text = _read_text(file, problems)
+            text = _read_text(file, problems, suppressions)
             if text is not None:
                 folders = list(file.relative_to(base).parent.parts)
                 sql_files.append((SqlFile(str(file), file.name.rsplit(".", 1)[0], text), folders))
@@ -146,7 +158,7 @@ def load_project(
         sources=tuple(sources),
         specs=tuple(specs),
         nodes=nodes,
-        dependencies=_dependencies(root, problems),
+        dependencies=_dependencies(root, problems, suppressions),
         macro_files=tuple(macro_files),
         packages=packages,
     )
@@ -182,12 +194,14 @@ def _load_packages(
     return tuple(packages)
 
 
-def _dependencies(root: Path, problems: list[Diagnostic]) -> Dependencies:
+def _dependencies(
+    root: Path, problems: list[Diagnostic], suppressions: dict[str, FileSuppressions] | None
+) -> Dependencies:
     for file_name in ("dependencies.yml", "packages.yml"):
         path = root / file_name
         if not path.is_file():
             continue
-        data = _read_yaml(path, problems)
+        data = _read_yaml(path, problems, suppressions)
         if not isinstance(data, CommentedMap):
             continue
         projects = []

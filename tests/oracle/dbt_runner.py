@@ -31,7 +31,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterable, Literal
@@ -243,13 +243,6 @@ def event_key(name: str, data: Any) -> str:
 # Worker side: runs dbt in this process
 
 
-def apply_case(case: Any, root: Path) -> None:
-    """Apply a case's edits to a copy of the mesh at `root` (see `mutations.Case`)."""
-    import mutations
-
-    mutations.apply_edits(case, root)
-
-
 class _DbtSession:
     """dbt in this process, reset to a clean state after every project it runs."""
 
@@ -319,7 +312,7 @@ class _DbtSession:
             name = msg.info.name
             if name in EVENTS_OF_INTEREST:
                 events.append(Event(project, name, event_key(name, msg.data), msg.info.msg))
-            elif msg.info.level in ("warn", "error") and name not in ("RunResultError",):
+            elif msg.info.level == "warn":
                 warnings.append((name, msg.info.msg))
 
         common = [
@@ -340,6 +333,13 @@ class _DbtSession:
         # against the working directory.
         os.chdir(project_dir)
         try:
+            if (project_dir / "packages.yml").exists():
+                # local packages only: there is no package hub offline
+                started = time.perf_counter()
+                deps = self._dbtRunner(callbacks=[callback]).invoke(["deps", *common[:4]])
+                invocations.append(self._invocation(project, "deps", deps, started))
+                if not deps.success:
+                    return invocations
             started = time.perf_counter()
             result = self._dbtRunner(callbacks=[callback]).invoke(["parse", *common])
             invocations.append(self._invocation(project, "parse", result, started))

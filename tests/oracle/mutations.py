@@ -62,6 +62,7 @@ LEGACY_ORDERS = "model.analytics.legacy_orders"
 AGG = "model.finance.agg_customer_payment_journey"
 STG_PAYMENTS = "model.finance.stg_payments"
 ORDERS_PEEK = "model.finance.orders_peek"
+ORDERS_CALENDAR = "model.analytics.orders_calendar"
 
 # Files
 
@@ -76,6 +77,8 @@ AGG_SQL = "finance/models/core/agg_customer_payment_journey.sql"
 STG_PAYMENTS_SQL = "finance/models/staging/stg_payments.sql"
 FINANCE_YML = "finance/models/finance.yml"
 ORDERS_PEEK_SQL = "finance/models/core/orders_peek.sql"
+ORDERS_CALENDAR_SQL = "analytics/models/core/orders_calendar.sql"
+PACKAGE_DIR = "analytics/local_packages/jaffle_pkg"
 
 # ---------------------------------------------------------------------------------------------
 # Case model
@@ -1215,6 +1218,63 @@ ACCESS_CASES = [
     ),
 ]
 
+def jaffle_package(restrict_access: bool, *model_yml: str) -> dict[str, Edit]:
+    """A local package installed into analytics (`dbt deps` needs no hub for it), and a root model
+    orders_calendar that refs its model pkg_calendar."""
+    restrict = "restrict-access: true\n" if restrict_access else ""
+    edits: dict[str, Edit] = {
+        "analytics/packages.yml": "packages:\n  - local: local_packages/jaffle_pkg\n",
+        f"{PACKAGE_DIR}/dbt_project.yml": f'name: jaffle_pkg\nversion: "1.0.0"\nconfig-version: 2\n{restrict}',
+        f"{PACKAGE_DIR}/models/pkg_calendar.sql": "select cast('2018-01-01' as date) as calendar_date\n",
+        ORDERS_CALENDAR_SQL: "select calendar_date\nfrom {{ ref('jaffle_pkg', 'pkg_calendar') }}\n",
+    }
+    if model_yml:
+        edits[f"{PACKAGE_DIR}/models/pkg.yml"] = "".join(f"{line}\n" for line in model_yml)
+    return edits
+
+
+PACKAGE_CASES = [
+    Case(
+        "A19_package_protected_restricted",
+        "analytics installs the local package jaffle_pkg (restrict-access: true) and refs its protected "
+        "model pkg_calendar",
+        jaffle_package(True),
+        BASE | {f("ML301", ORDERS_CALENDAR)},
+        parse_error(
+            "analytics",
+            "DbtReferenceError",
+            f"Node {ORDERS_CALENDAR} attempted to reference node model.jaffle_pkg.pkg_calendar, which is not "
+            "allowed because the referenced node is protected to the 'jaffle_pkg' package",
+        ),
+        note="the package has its own dbt_project.yml under analytics/local_packages/: it is a package "
+        "of analytics, not a project of the mesh",
+    ),
+    Case(
+        "A20_package_protected_default",
+        "the same package without restrict-access: its protected models behave as if local",
+        jaffle_package(False),
+        BASE,
+        ok(*BASE_EVENTS),
+    ),
+    Case(
+        "A21_package_private_other_group",
+        "jaffle_pkg (no restrict-access) makes pkg_calendar private to its group pkg_team; the root refs it",
+        jaffle_package(
+            False,
+            "groups:",
+            "  - name: pkg_team",
+            "    owner:",
+            "      name: Package team",
+            "models:",
+            "  - name: pkg_calendar",
+            "    access: private",
+            "    group: pkg_team",
+        ),
+        BASE | {f("ML302", ORDERS_CALENDAR)},
+        parse_error("analytics", "DbtReferenceError", "private to the 'pkg_team' group"),
+    ),
+]
+
 DEPRECATION_CASES = [
     Case(
         "D01_ref_deprecated_version",
@@ -1299,5 +1359,5 @@ DEPRECATION_CASES = [
     ),
 ]
 
-CASES: list[Case] = CONTRACT_CASES + VERSION_CASES + ACCESS_CASES + DEPRECATION_CASES
+CASES: list[Case] = CONTRACT_CASES + VERSION_CASES + ACCESS_CASES + PACKAGE_CASES + DEPRECATION_CASES
 CASES_BY_ID: dict[str, Case] = {case.id: case for case in CASES}

@@ -47,7 +47,7 @@ def test_case_applies_to_the_mesh(case: mutations.Case, tmp_path: Path) -> None:
 
 
 def test_mesh_has_no_build_outputs() -> None:
-    leftovers = [p for p in MESH_DIR.rglob("*") if p.name in ("target", "logs") or p.suffix == ".duckdb"]
+    leftovers = [p for p in MESH_DIR.rglob("*") if p.name in ("target", "logs", "dbt_packages", "package-lock.yml") or p.suffix == ".duckdb"]
     assert not leftovers
 
 
