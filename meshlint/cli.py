@@ -43,7 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     check_cmd = commands.add_parser("check", help="check the dbt projects under PATH (default: .)")
-    check_cmd.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
+    check_cmd.add_argument(
+        "paths", nargs="*", type=Path, default=[Path(".")],
+        help="folders with dbt projects; files (as a pre-commit hook passes them) limit the findings to what they touch",
+    )
     check_cmd.add_argument("--format", choices=sorted(FORMATS), default="text")
     check_cmd.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
     check_cmd.add_argument("--select", help="comma-separated codes, prefixes or names to check (replaces the defaults)")
@@ -57,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--config", type=Path, help="settings file (meshlint.toml or pyproject.toml)")
     check_cmd.add_argument("--profiles-dir", type=Path, help="where to find profiles.yml")
     check_cmd.add_argument("--vars", help="dbt vars as a YAML or JSON mapping")
+    check_cmd.add_argument("--statistics", action="store_true", help="print the number of findings per code instead")
 
     columns_cmd = commands.add_parser("columns", help="print the inferred columns of a node")
     columns_cmd.add_argument("node", help="unique id (model.analytics.fct_orders.v2) or model name")
@@ -139,11 +143,21 @@ def _read_sources(paths: set[str]) -> dict[str, str]:
     return sources
 
 
+def _split_changed(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Folders (and dbt_project.yml files) to search for projects, and other files: the changed
+    files a pre-commit hook passes, which limit the findings but not the analysis."""
+    roots = [p for p in paths if p.is_dir() or p.name == "dbt_project.yml"]
+    changed = [p for p in paths if p not in roots]
+    return roots or [Path(".")], changed
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     _check_paths(args.paths)
+    roots, changed = _split_changed(args.paths)
+    args.paths = roots
     settings = _settings(args)
     today = _today(args.today)
-    result = check(args.paths, settings, today, Path.cwd(), args.profiles_dir, _vars(args.vars))
+    result = check(roots, settings, today, Path.cwd(), args.profiles_dir, _vars(args.vars), changed)
     sources = _read_sources({d.location.path for d in result.diagnostics}) if args.format == "text" else {}
     report = Report(
         diagnostics=result.diagnostics,
@@ -154,6 +168,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         node_paths=result.node_paths,
     )
     output = FORMATS[args.format](report)
+    if args.statistics:
+        output = _statistics(report)
     if args.output is not None:
         try:
             args.output.write_text(output, encoding="utf-8")
@@ -166,6 +182,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     threshold = Severity(settings.fail_on).rank
     failing = any(d.severity.rank >= threshold for d in result.diagnostics)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _statistics(report: Report) -> str:
+    counts: dict[str, int] = {}
+    for diagnostic in report.diagnostics:
+        counts[diagnostic.code] = counts.get(diagnostic.code, 0) + 1
+    lines = [f"{count:>5}  {code}  {BY_CODE[code].name}" for code, count in sorted(counts.items())]
+    return "\n".join([*lines, f"{len(report.diagnostics):>5}  total"]) + "\n"
 
 
 def cmd_columns(args: argparse.Namespace) -> int:

@@ -137,6 +137,50 @@ def finalize(diagnostics: Iterable[Diagnostic], settings: Settings, rules: tuple
     return tuple(sorted(result, key=Diagnostic.sort_key))
 
 
+def limit_to_changes(
+    diagnostics: Iterable[Diagnostic], analysed: AnalysedMesh, changed: Iterable[Path]
+) -> list[Diagnostic]:
+    """Keep the findings a change can have caused: those in the changed files, and those on the
+    models the files define (every version), on models reading sources a changed YAML declares,
+    and on the models that ref any of these directly. Any other changed file of a project
+    (dbt_project.yml, dependencies.yml, a macro, a seed) keeps the whole project."""
+    changed_paths = {str(p.resolve()) for p in changed}
+    touched: set[tuple[str, str]] = set()
+    whole_projects: set[str] = set()
+    for project in analysed.mesh.projects:
+        inside = {p for p in changed_paths if p.startswith(project.root + os.sep)}
+        if not inside:
+            continue
+        changed_sources = {(s.source, s.name) for s in project.sources if s.location.path in inside}
+        model_files = {n.sql.path for n in project.nodes if n.sql} | {s.path for s in project.specs}
+        model_files |= {s.location.path for s in project.sources}
+        if inside - model_files:
+            whole_projects.add(project.name)
+        for node in project.nodes:
+            analysed_node = analysed.by_id.get(node.unique_id)
+            reads = {(c.source, c.table) for c in analysed_node.render.sources} if analysed_node and analysed_node.render else set()
+            files = {node.sql.path if node.sql else "", node.spec.path if node.spec else ""}
+            if files & inside or reads & changed_sources:
+                touched.add((node.project, node.name))
+    scope = {
+        n.unique_id for n in analysed.nodes
+        if (n.node.project, n.node.name) in touched or n.node.project in whole_projects
+    }
+    scope |= {
+        consumer.unique_id
+        for consumer in analysed.nodes
+        for ref in consumer.refs
+        if ref.target is not None and ref.target.unique_id in scope
+    }
+    roots = tuple(p.root + os.sep for p in analysed.mesh.projects if p.name in whole_projects)
+    return [
+        d for d in diagnostics
+        if d.location.path in changed_paths
+        or (d.node is not None and d.node in scope)
+        or (d.node is None and d.location.path.startswith(roots))
+    ]
+
+
 def check(
     paths: list[Path],
     settings: Settings,
@@ -144,6 +188,7 @@ def check(
     cwd: Path,
     profiles_dir: Path | None = None,
     cli_vars: dict[str, object] | None = None,
+    changed: list[Path] | None = None,
 ) -> RunResult:
     mesh, load_problems = load_mesh(paths, settings, profiles_dir)
     options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
@@ -157,6 +202,8 @@ def check(
     rules = active_rules(settings)
     found = [*load_problems, *analysed.problems, *run_rules(analysed, rules)]
     found = apply_suppressions(found, mesh.suppressions, UNUSED_SUPPRESSION in rules)
+    if changed:
+        found = limit_to_changes(found, analysed, changed)
     diagnostics = finalize(found, settings, rules, cwd)
     summary = Summary(
         projects=len(mesh.projects),

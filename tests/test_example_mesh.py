@@ -183,3 +183,27 @@ def test_columns_command(mesh_copy: Path, run_cli) -> None:
     agg = run_cli("columns", "agg_customer_payment_journey", ".", "--format", "json").json
     assert agg["closed"] is False
     assert any("get_column_values" in reason for reason in agg["reasons"])
+
+
+def test_changed_files_limit_findings_to_what_they_touch(mesh_copy: Path, run_cli) -> None:
+    edit(mesh_copy / "analytics/models/core/fct_orders_v1.sql", "        o.status,\n", "        -- o.status,\n")
+    whole = run_cli("check", ".", "--today", TODAY, "--format", "json")
+    assert {c for c, *_ in whole.findings()} == {"ML101", "ML401", "ML403"}
+    staging = run_cli("check", "finance/models/staging/stg_payments.sql", "--today", TODAY, "--format", "json")
+    assert {(c, n) for c, n, *_ in staging.findings()} == {("ML401", AGG)}  # the consumer only
+    core = run_cli("check", "analytics/models/core/fct_orders_v1.sql", "--today", TODAY, "--format", "json")
+    assert {c for c, *_ in core.findings()} == {"ML101", "ML401", "ML403"}  # versions and consumers
+    # a source YAML touches the staging models reading it, and their consumers (fct_orders)
+    sources = run_cli("check", "analytics/models/staging/sources.yml", "--today", TODAY, "--format", "json")
+    assert {c for c, *_ in sources.findings()} == {"ML101", "ML403"}
+    unrelated = run_cli("check", "finance/models/staging/sources.yml", "--today", TODAY, "--format", "json")
+    assert {c for c, *_ in unrelated.findings()} == {"ML401"}  # stg_payments' consumer refs the deprecated v1
+
+
+def test_statistics(mesh_copy: Path, run_cli) -> None:
+    result = run_cli("check", ".", "--today", TODAY, "--statistics")
+    assert result.stdout.splitlines() == [
+        "    1  ML401  ref-deprecated",
+        "    1  ML403  model-deprecated",
+        "    2  total",
+    ]

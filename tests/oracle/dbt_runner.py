@@ -21,6 +21,7 @@ prints a summary, and the wall time, from the command line.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -31,13 +32,15 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 HERE = Path(__file__).resolve().parent
-MESH_DIR = HERE / "mesh"
+MESH_DIR = HERE / "mesh"  # the same folder as mutations.MESH_DIR
 PROJECTS = ("analytics", "finance")
 
 Stage = Literal["ok", "parse", "build"]
@@ -231,8 +234,7 @@ def event_key(name: str, data: Any) -> str:
         return f"{name}:{data.materialized}"
     if name == "UnpinnedRefNewVersionAvailable":
         return (
-            f"{name}:{data.node_info.node_name}->{data.ref_node_name}"
-            f"{_version_suffix(data.ref_node_version)}"
+            f"{name}:{data.node_info.node_name}->{data.ref_node_name}{_version_suffix(data.ref_node_version)}"
         )
     if name in ("ConstraintNotEnforced", "ConstraintNotSupported"):
         return f"{name}:{data.constraint}"
@@ -294,10 +296,9 @@ class _DbtSession:
             setattr(owner, name, original)
         env = self._duckdb._ENV
         if env is not None:
-            try:
+            # releases the DuckDB file; an already dead handle is fine
+            with contextlib.suppress(Exception):
                 env.close()
-            except Exception:  # closing a dead DuckDB handle is not our concern
-                pass
         self._duckdb._ENV = None
         self._duckdb._LOGGED_MESSAGES.clear()
         self._node_exceptions.clear()
@@ -315,18 +316,16 @@ class _DbtSession:
             elif msg.info.level == "warn":
                 warnings.append((name, msg.info.msg))
 
-        common = [
-            "--project-dir", str(project_dir),
-            "--profiles-dir", str(project_dir),
-            "--target-path", str(project_dir / "target"),
+        quiet = [
             "--log-path", str(project_dir / "logs"),
-            "--no-partial-parse",
             "--log-level", "none",
             "--log-level-file", "none",
             "--no-use-colors",
             "--no-send-anonymous-usage-stats",
             "--no-version-check",
         ]  # fmt: skip
+        where = ["--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
+        common = [*where, *quiet, "--target-path", str(project_dir / "target"), "--no-partial-parse"]
         invocations = []
         cwd = os.getcwd()
         # dbt-duckdb resolves the database path, and dbt-loom its config file and manifest path,
@@ -336,7 +335,7 @@ class _DbtSession:
             if (project_dir / "packages.yml").exists():
                 # local packages only: there is no package hub offline
                 started = time.perf_counter()
-                deps = self._dbtRunner(callbacks=[callback]).invoke(["deps", *common[:4]])
+                deps = self._dbtRunner(callbacks=[callback]).invoke(["deps", *where, *quiet])
                 invocations.append(self._invocation(project, "deps", deps, started))
                 if not deps.success:
                     return invocations
@@ -478,9 +477,7 @@ def _worker_main(workdir: str) -> None:
             continue
         try:
             payload = {"ok": worker.run(case_id).to_json()}
-        except BaseException as exc:  # report, keep serving
-            import traceback
-
+        except Exception as exc:  # noqa: BLE001 - report it to the parent and serve the next case
             payload = {"error": f"{case_id}: {type(exc).__name__}: {exc}\n{traceback.format_exc()}"}
         protocol.write(json.dumps(payload) + "\n")
         protocol.flush()
@@ -508,7 +505,7 @@ def run_cases(case_ids: Iterable[str], workers: int | None = None) -> dict[str, 
     if unknown:
         raise KeyError(f"unknown case ids: {unknown}")
     if workers is None:
-        workers = int(os.environ.get("MESHLINT_ORACLE_WORKERS", 0)) or (os.cpu_count() or 2)
+        workers = int(os.environ.get("MESHLINT_ORACLE_WORKERS", "0")) or (os.cpu_count() or 2)
     workers = max(1, min(workers, len(ids)))
 
     # the costly cases (two full projects) first, so no worker is left with one at the end
@@ -522,15 +519,18 @@ def run_cases(case_ids: Iterable[str], workers: int | None = None) -> dict[str, 
     lock = threading.Lock()
 
     def serve(index: int) -> None:
-        log = open(workdir / f"worker{index}.log", "w")
-        proc = subprocess.Popen(
-            [dbt_python(), str(Path(__file__).resolve()), "--worker", str(workdir / f"w{index}")],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=log,
-            text=True,
-            cwd=workdir,
-        )
+        with open(workdir / f"worker{index}.log", "w") as log:
+            proc = subprocess.Popen(
+                [dbt_python(), str(Path(__file__).resolve()), "--worker", str(workdir / f"w{index}")],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+                cwd=workdir,
+            )
+            serve_cases(index, proc, log.name)
+
+    def serve_cases(index: int, proc: subprocess.Popen[str], log_name: str) -> None:
         assert proc.stdin is not None and proc.stdout is not None
         try:
             while True:
@@ -543,7 +543,7 @@ def run_cases(case_ids: Iterable[str], workers: int | None = None) -> dict[str, 
                 line = proc.stdout.readline()
                 with lock:
                     if not line:
-                        errors.append(f"worker {index} died on {case_id}; see {log.name}")
+                        errors.append(f"worker {index} died on {case_id}; see {log_name}")
                         return
                     payload = json.loads(line)
                     if "error" in payload:
@@ -553,7 +553,6 @@ def run_cases(case_ids: Iterable[str], workers: int | None = None) -> dict[str, 
         finally:
             proc.stdin.close()
             proc.wait(timeout=60)
-            log.close()
 
     threads = [threading.Thread(target=serve, args=(i,), daemon=True) for i in range(workers)]
     for thread in threads:

@@ -23,13 +23,14 @@ afresh for this mesh, plus more.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable, Literal, Mapping, Union
+from typing import Literal
 
 #: (code, node unique_id, column_name)
-Finding = tuple[str, Union[str, None], Union[str, None]]
+Finding = tuple[str, str | None, str | None]
 
 #: The rule codes these cases pin down; compare meshlint's output filtered to them.
 ORACLE_CODES = frozenset(
@@ -41,6 +42,8 @@ ORACLE_CODES = frozenset(
         "ML401", "ML402", "ML403", "ML404",
     }
 )  # fmt: skip
+
+MESH_DIR = Path(__file__).resolve().parent / "mesh"
 
 #: dbt reads the clock; give meshlint the same day (`--today`). Deprecation dates of the cases are
 #: either fixed and far from it, or relative to it.
@@ -95,7 +98,7 @@ class RenameTo:
     path: str
 
 
-Edit = Union[str, None, Replace, tuple[Replace, ...], RenameTo]
+Edit = str | None | Replace | tuple[Replace, ...] | RenameTo
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,9 @@ def ok(*events: str) -> DbtExpect:
     return DbtExpect("ok", events=frozenset(events))
 
 
-def parse_error(project: str, error_class: str, *message: str, events: frozenset[str] = frozenset()) -> DbtExpect:
+def parse_error(
+    project: str, error_class: str, *message: str, events: frozenset[str] = frozenset()
+) -> DbtExpect:
     return DbtExpect("parse", project, error_class, tuple(message), events=frozenset(events))
 
 
@@ -194,6 +199,13 @@ def apply_edits(case: Case, root: Path) -> None:
                     raise ValueError(f"{case.id}: {replace.old!r} occurs {count} times in {rel}")
                 text = text.replace(replace.old, replace.new)
             path.write_text(text)
+
+
+def materialize(case: Case, dest: Path) -> Path:
+    """Copy the mesh to `dest` (which must not exist), apply `case`, and return `dest`."""
+    shutil.copytree(MESH_DIR, dest)
+    apply_edits(case, dest)
+    return dest
 
 
 def edits_only(case: Case, project: str) -> bool:
@@ -447,7 +459,8 @@ CONTRACT_CASES = [
         "C07_type_bigint_vs_integer",
         "contract says days_as_customer_at_purchase integer; datediff yields BIGINT",
         {CORE_YML: retype("days_as_customer_at_purchase", "bigint", "integer")},
-        BASE | {f("ML103", V1, "days_as_customer_at_purchase"), f("ML103", V2, "days_as_customer_at_purchase")},
+        BASE
+        | {f("ML103", V1, "days_as_customer_at_purchase"), f("ML103", V2, "days_as_customer_at_purchase")},
         build_error(
             "analytics", {V1, V2}, contract_mismatch("days_as_customer_at_purchase"), events=ANALYTICS_EVENTS
         ),
@@ -463,7 +476,8 @@ CONTRACT_CASES = [
         "C09_type_numeric_vs_bigint",
         "contract says days_as_customer_at_purchase numeric (DuckDB: DECIMAL(18,3)); the SQL yields BIGINT",
         {CORE_YML: retype("days_as_customer_at_purchase", "bigint", "numeric")},
-        BASE | {f("ML103", V1, "days_as_customer_at_purchase"), f("ML103", V2, "days_as_customer_at_purchase")},
+        BASE
+        | {f("ML103", V1, "days_as_customer_at_purchase"), f("ML103", V2, "days_as_customer_at_purchase")},
         build_error(
             "analytics", {V1, V2}, contract_mismatch("days_as_customer_at_purchase"), events=ANALYTICS_EVENTS
         ),
@@ -524,7 +538,9 @@ CONTRACT_CASES = [
         "fct_orders_v2.sql casts the datediff to integer; the contract says bigint",
         {V2_SQL: Replace(f"{DATEDIFF} as", f"cast({DATEDIFF} as integer) as")},
         BASE | {f("ML103", V2, "days_as_customer_at_purchase")},
-        build_error("analytics", {V2}, contract_mismatch("days_as_customer_at_purchase"), events=ANALYTICS_EVENTS),
+        build_error(
+            "analytics", {V2}, contract_mismatch("days_as_customer_at_purchase"), events=ANALYTICS_EVENTS
+        ),
     ),
     Case(
         "C16_column_order_yaml",
@@ -532,8 +548,8 @@ CONTRACT_CASES = [
         {
             CORE_YML: (
                 Replace(
-                    "      - name: first_name\n        data_type: varchar\n        description: \"\"\n\n"
-                    "      - name: last_name\n        data_type: varchar\n        description: \"\"\n\n",
+                    '      - name: first_name\n        data_type: varchar\n        description: ""\n\n'
+                    '      - name: last_name\n        data_type: varchar\n        description: ""\n\n',
                     "",
                 ),
                 Replace(
@@ -552,7 +568,10 @@ CONTRACT_CASES = [
         {
             V2_SQL: (
                 Replace("        c.customer_id,\n", ""),
-                Replace("    select\n        o.order_id,", "    select\n        c.customer_id,\n        o.order_id,"),
+                Replace(
+                    "    select\n        o.order_id,",
+                    "    select\n        c.customer_id,\n        o.order_id,",
+                ),
             )
         },
         BASE,
@@ -561,7 +580,12 @@ CONTRACT_CASES = [
     Case(
         "C18_missing_data_type",
         "first_order_date has no data_type under the enforced contract",
-        {CORE_YML: Replace("      - name: first_order_date\n        data_type: date\n", "      - name: first_order_date\n")},
+        {
+            CORE_YML: Replace(
+                "      - name: first_order_date\n        data_type: date\n",
+                "      - name: first_order_date\n",
+            )
+        },
         BASE | {f("ML104", V1, "first_order_date"), f("ML104", V2, "first_order_date")},
         build_error(
             "analytics",
@@ -594,7 +618,12 @@ CONTRACT_CASES = [
         "stg_orders is ephemeral with an enforced contract (every column typed): never checked",
         {
             STAGING_YML: staging_model(
-                "stg_orders", "config:", "  materialized: ephemeral", "  contract:", "    enforced: true", *STG_ORDERS_COLUMNS
+                "stg_orders",
+                "config:",
+                "  materialized: ephemeral",
+                "  contract:",
+                "    enforced: true",
+                *STG_ORDERS_COLUMNS,
             )
         },
         BASE | {f("ML105", STG_ORDERS)},
@@ -614,7 +643,9 @@ CONTRACT_CASES = [
         "same select * model, but the contract lists only id and first_name",
         dim_customers(("id", "integer"), ("first_name", "varchar")),
         BASE | {f("ML102", DIM_CUSTOMERS, "last_name")},
-        build_error("analytics", {DIM_CUSTOMERS}, {("last_name", MISSING_IN_CONTRACT)}, events=ANALYTICS_EVENTS),
+        build_error(
+            "analytics", {DIM_CUSTOMERS}, {("last_name", MISSING_IN_CONTRACT)}, events=ANALYTICS_EVENTS
+        ),
     ),
     Case(
         "C23_constraints_on_view",
@@ -662,7 +693,9 @@ CONTRACT_CASES = [
         "stg_customers gets an enforced contract that also declares email, which the SQL lacks",
         {STAGING_YML: stg_customers_contract("  - name: email", "    data_type: varchar")},
         BASE | {f("ML101", STG_CUSTOMERS, "email")},
-        build_error("analytics", {STG_CUSTOMERS}, {("email", MISSING_IN_DEFINITION)}, events=ANALYTICS_EVENTS),
+        build_error(
+            "analytics", {STG_CUSTOMERS}, {("email", MISSING_IN_DEFINITION)}, events=ANALYTICS_EVENTS
+        ),
     ),
     Case(
         "C27_unversioned_contract_ok",
@@ -689,8 +722,12 @@ CONTRACT_CASES = [
         "C30_decimal_precision",
         "stg_payments adds amount_usd cast to decimal(10,2); the contract says decimal(12,2)",
         {
-            STG_PAYMENTS_SQL: Replace("    amount,\n", "    amount,\n    cast(amount / 100 as decimal(10, 2)) as amount_usd,\n"),
-            FINANCE_YML: stg_payments_contract("integer", "  - name: amount_usd", "    data_type: decimal(12,2)"),
+            STG_PAYMENTS_SQL: Replace(
+                "    amount,\n", "    amount,\n    cast(amount / 100 as decimal(10, 2)) as amount_usd,\n"
+            ),
+            FINANCE_YML: stg_payments_contract(
+                "integer", "  - name: amount_usd", "    data_type: decimal(12,2)"
+            ),
         },
         BASE | {f("ML103", STG_PAYMENTS, "amount_usd")},
         build_error("finance", {STG_PAYMENTS}, contract_mismatch("amount_usd"), events=BASE_EVENTS),
@@ -710,7 +747,9 @@ CONTRACT_CASES = [
         "stg_payments adds amount_usd = amount / 100 (DOUBLE); the contract says decimal(10,2)",
         {
             STG_PAYMENTS_SQL: Replace("    amount,\n", "    amount,\n    amount / 100 as amount_usd,\n"),
-            FINANCE_YML: stg_payments_contract("integer", "  - name: amount_usd", "    data_type: decimal(10,2)"),
+            FINANCE_YML: stg_payments_contract(
+                "integer", "  - name: amount_usd", "    data_type: decimal(10,2)"
+            ),
         },
         BASE | {f("ML103", STG_PAYMENTS, "amount_usd")},
         build_error("finance", {STG_PAYMENTS}, contract_mismatch("amount_usd"), events=BASE_EVENTS),
@@ -741,14 +780,26 @@ VERSION_CASES = [
         BASE
         | {
             f("ML102", V1, column)
-            for column in ("customer_id", "first_name", "last_name", "first_order_date", "days_as_customer_at_purchase")
+            for column in (
+                "customer_id",
+                "first_name",
+                "last_name",
+                "first_order_date",
+                "days_as_customer_at_purchase",
+            )
         },
         build_error(
             "analytics",
             {V1},
             {
                 (column, MISSING_IN_CONTRACT)
-                for column in ("customer_id", "first_name", "last_name", "first_order_date", "days_as_customer_at_purchase")
+                for column in (
+                    "customer_id",
+                    "first_name",
+                    "last_name",
+                    "first_order_date",
+                    "days_as_customer_at_purchase",
+                )
             },
             events=ANALYTICS_EVENTS,
         ),
@@ -772,14 +823,18 @@ VERSION_CASES = [
         "latest_version: 3 while the versions are 1 and 2",
         {CORE_YML: Replace(LATEST, "    latest_version: 3\n")},
         BASE | {f("ML202", FCT)},
-        parse_error("analytics", "ParsingError", "latest_version: 3 is not one of model 'fct_orders' versions: [1, 2]"),
+        parse_error(
+            "analytics", "ParsingError", "latest_version: 3 is not one of model 'fct_orders' versions: [1, 2]"
+        ),
     ),
     Case(
         "V07_latest_version_string",
-        "latest_version: \"2\" (a string) while the versions are the integers 1 and 2",
+        'latest_version: "2" (a string) while the versions are the integers 1 and 2',
         {CORE_YML: Replace(LATEST, '    latest_version: "2"\n')},
         BASE | {f("ML202", FCT)},
-        parse_error("analytics", "ParsingError", "latest_version: 2 is not one of model 'fct_orders' versions"),
+        parse_error(
+            "analytics", "ParsingError", "latest_version: 2 is not one of model 'fct_orders' versions"
+        ),
     ),
     Case(
         "V08_missing_latest_file",
@@ -848,7 +903,9 @@ VERSION_CASES = [
         "analytics: new model orders_report refs ref('fct_orders', v=3)",
         orders_report("{{ ref('fct_orders', v=3) }}"),
         BASE | {f("ML304", ORDERS_REPORT)},
-        parse_error("analytics", "TargetNotFoundError", "depends on a node named 'fct_orders' with version '3'"),
+        parse_error(
+            "analytics", "TargetNotFoundError", "depends on a node named 'fct_orders' with version '3'"
+        ),
     ),
     Case(
         "V15_ref_float_version",
@@ -891,7 +948,11 @@ VERSION_CASES = [
     Case(
         "V20_version_config_access",
         "config: {access: protected} on the v1 entry: honoured, so finance's ref to v1 is refused",
-        {CORE_YML: Replace(V1_DEPRECATION, V1_DEPRECATION + "        config:\n          access: protected\n")},
+        {
+            CORE_YML: Replace(
+                V1_DEPRECATION, V1_DEPRECATION + "        config:\n          access: protected\n"
+            )
+        },
         BASE | {f("ML301", AGG)},
         parse_error(
             "finance",
@@ -906,11 +967,13 @@ VERSION_CASES = [
         "the versions list declares v: 2 twice",
         {CORE_YML: Replace(V2_ENTRY, V2_ENTRY + V2_ENTRY)},
         BASE | {f("ML208", FCT)},
-        parse_error("analytics", "ParsingError", "Found duplicate version: '2' in versions list of model 'fct_orders'"),
+        parse_error(
+            "analytics", "ParsingError", "Found duplicate version: '2' in versions list of model 'fct_orders'"
+        ),
     ),
     Case(
         "V22_duplicate_version_string",
-        "the versions list declares v: 2 and v: \"2\" (dbt compares them as strings)",
+        'the versions list declares v: 2 and v: "2" (dbt compares them as strings)',
         {CORE_YML: Replace(V2_ENTRY, V2_ENTRY + V2_ENTRY.replace("- v: 2", '- v: "2"'))},
         BASE | {f("ML208", FCT)},
         parse_error("analytics", "ParsingError", "Found duplicate version: '2'"),
@@ -963,7 +1026,9 @@ VERSION_CASES = [
             )
         },
         BASE | {f("ML103", V2, "days_as_customer_at_purchase")},
-        build_error("analytics", {V2}, contract_mismatch("days_as_customer_at_purchase"), events=ANALYTICS_EVENTS),
+        build_error(
+            "analytics", {V2}, contract_mismatch("days_as_customer_at_purchase"), events=ANALYTICS_EVENTS
+        ),
     ),
     Case(
         "V28_version_sql_breaks_own_contract",
@@ -976,7 +1041,10 @@ VERSION_CASES = [
         "V29_version_contract_disabled",
         "v1 sets config: {contract: {enforced: false}} and fct_orders_v1.sql drops status",
         {
-            CORE_YML: Replace(V1_DEPRECATION, V1_DEPRECATION + "        config:\n          contract:\n            enforced: false\n"),
+            CORE_YML: Replace(
+                V1_DEPRECATION,
+                V1_DEPRECATION + "        config:\n          contract:\n            enforced: false\n",
+            ),
             V1_SQL: Replace("        o.status,\n", ""),
         },
         BASE,
@@ -1090,7 +1158,10 @@ ACCESS_CASES = [
     Case(
         "A06_private_from_ungrouped",
         "stg_customers private in group marketing; fct_orders has no group",
-        {GROUPS_YML: GROUPS, STAGING_YML: staging_model("stg_customers", "access: private", "group: marketing")},
+        {
+            GROUPS_YML: GROUPS,
+            STAGING_YML: staging_model("stg_customers", "access: private", "group: marketing"),
+        },
         BASE | {f("ML302", V1), f("ML302", V2)},
         parse_error("analytics", "DbtReferenceError", "private to the 'marketing' group"),
     ),
@@ -1126,7 +1197,10 @@ ACCESS_CASES = [
     Case(
         "A10_private_ungrouped_in_loom_project",
         "finance: stg_payments private in group payments; agg_customer_payment_journey has no group",
-        {FINANCE_YML: FINANCE_GROUPS + "\nmodels:\n  - name: stg_payments\n    access: private\n    group: payments\n"},
+        {
+            FINANCE_YML: FINANCE_GROUPS
+            + "\nmodels:\n  - name: stg_payments\n    access: private\n    group: payments\n"
+        },
         BASE | {f("ML302", AGG)},
         ok(*BASE_EVENTS),
         dbt_silent=True,
@@ -1187,14 +1261,20 @@ ACCESS_CASES = [
         {STAGING_YML: staging_model("stg_customers", "access: secret")},
         BASE | {f("ML001", None)},
         parse_error(
-            "analytics", "InvalidAccessTypeError", f"Node {STG_CUSTOMERS} has an invalid value (secret) for the access field"
+            "analytics",
+            "InvalidAccessTypeError",
+            f"Node {STG_CUSTOMERS} has an invalid value (secret) for the access field",
         ),
         note="no governance rule owns a bad access value; meshlint reports the YAML shape (ML001)",
     ),
     Case(
         "A16_public_ephemeral",
         "stg_customers public and ephemeral",
-        {STAGING_YML: staging_model("stg_customers", "access: public", "config:", "  materialized: ephemeral")},
+        {
+            STAGING_YML: staging_model(
+                "stg_customers", "access: public", "config:", "  materialized: ephemeral"
+            )
+        },
         BASE | {f("ML310", STG_CUSTOMERS)},
         parse_error(
             "analytics",
@@ -1212,11 +1292,16 @@ ACCESS_CASES = [
     Case(
         "A18_public_ephemeral_version",
         "v2 of the public, contracted fct_orders sets config: {materialized: ephemeral}",
-        {CORE_YML: Replace("      - v: 2\n", "      - v: 2\n        config:\n          materialized: ephemeral\n")},
+        {
+            CORE_YML: Replace(
+                "      - v: 2\n", "      - v: 2\n        config:\n          materialized: ephemeral\n"
+            )
+        },
         BASE | {f("ML310", V2), f("ML105", V2)},
         parse_error("analytics", "InvalidAccessTypeError", f"Node {V2} with 'ephemeral' materialization"),
     ),
 ]
+
 
 def jaffle_package(restrict_access: bool, *model_yml: str) -> dict[str, Edit]:
     """A local package installed into analytics (`dbt deps` needs no hub for it), and a root model
@@ -1317,7 +1402,9 @@ DEPRECATION_CASES = [
         "analytics: new model legacy_orders, deprecated 2020-01-01, referenced by nothing",
         {
             "analytics/models/core/legacy_orders.sql": "select order_id, status\nfrom {{ ref('stg_orders') }}\n",
-            "analytics/models/core/legacy_orders.yml": staging_model("legacy_orders", "deprecation_date: 2020-01-01"),
+            "analytics/models/core/legacy_orders.yml": staging_model(
+                "legacy_orders", "deprecation_date: 2020-01-01"
+            ),
         },
         BASE | {f("ML403", LEGACY_ORDERS)},
         ok(*BASE_EVENTS, "DeprecatedModel:legacy_orders"),

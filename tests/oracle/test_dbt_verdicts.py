@@ -15,8 +15,8 @@ import pytest
 if not os.environ.get("MESHLINT_DBT_PYTHON"):
     pytest.importorskip("dbt.cli.main", reason="dbt-core is not installed (see requirements-oracle.txt)")
 
-import mutations  # noqa: E402
-from dbt_runner import DbtVerdict, dbt_verdicts  # noqa: E402
+import mutations
+from dbt_runner import DbtVerdict, dbt_verdicts
 
 pytestmark = pytest.mark.dbt
 

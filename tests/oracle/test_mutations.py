@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
 import mutations
+import pytest
 from dbt_runner import MESH_DIR, parse_contract_table
 
 NODE_PREFIXES = ("model.analytics.", "model.finance.")
@@ -38,16 +36,18 @@ def test_case_is_well_formed(case: mutations.Case) -> None:
 
 @pytest.mark.parametrize("case", mutations.CASES, ids=lambda case: case.id)
 def test_case_applies_to_the_mesh(case: mutations.Case, tmp_path: Path) -> None:
-    root = tmp_path / "mesh"
-    shutil.copytree(MESH_DIR, root)
-    before = {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-    mutations.apply_edits(case, root)
+    before = {p.relative_to(MESH_DIR): p.read_bytes() for p in MESH_DIR.rglob("*") if p.is_file()}
+    root = mutations.materialize(case, tmp_path / "mesh")
     after = {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
     assert (before == after) == (case.id == "BASE")
 
 
 def test_mesh_has_no_build_outputs() -> None:
-    leftovers = [p for p in MESH_DIR.rglob("*") if p.name in ("target", "logs", "dbt_packages", "package-lock.yml") or p.suffix == ".duckdb"]
+    leftovers = [
+        p
+        for p in MESH_DIR.rglob("*")
+        if p.name in ("target", "logs", "dbt_packages", "package-lock.yml") or p.suffix == ".duckdb"
+    ]
     assert not leftovers
 
 
