@@ -13,8 +13,10 @@ from pathlib import Path
 import yaml
 
 from meshlint import __version__
-from meshlint.diagnostics import Severity
+from meshlint.diagnostics import Location, Severity
 from meshlint.engine import check
+from meshlint.export import render_interface
+from meshlint.project.upstream import UpstreamSource
 from meshlint.report import concise, github, gitlab, json_format, junit, sarif, text
 from meshlint.report.model import Report
 from meshlint.rules.registry import BY_CODE, BY_NAME, RULES
@@ -60,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--config", type=Path, help="settings file (meshlint.toml or pyproject.toml)")
     check_cmd.add_argument("--profiles-dir", type=Path, help="where to find profiles.yml")
     check_cmd.add_argument("--vars", help="dbt vars as a YAML or JSON mapping")
+    check_cmd.add_argument(
+        "--upstream", action="append", default=[], metavar="NAME=PATH",
+        help="metadata of an upstream project in another repository: a dbt manifest.json or a `meshlint export` file (path or URL)",
+    )
     check_cmd.add_argument("--statistics", action="store_true", help="print the number of findings per code instead")
 
     columns_cmd = commands.add_parser("columns", help="print the inferred columns of a node")
@@ -69,6 +75,14 @@ def _parser() -> argparse.ArgumentParser:
     columns_cmd.add_argument("--dialect")
     columns_cmd.add_argument("--config", type=Path)
     columns_cmd.add_argument("--profiles-dir", type=Path)
+
+    export_cmd = commands.add_parser("export", help="write a project's interface file for consumers in other repositories")
+    export_cmd.add_argument("project", help="the dbt project name")
+    export_cmd.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
+    export_cmd.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
+    export_cmd.add_argument("--dialect")
+    export_cmd.add_argument("--config", type=Path)
+    export_cmd.add_argument("--profiles-dir", type=Path)
 
     commands.add_parser("rules", help="list the rule catalogue")
     rule_cmd = commands.add_parser("rule", help="print a rule's page")
@@ -127,6 +141,16 @@ def _vars(value: str | None) -> dict[str, object]:
     return parsed
 
 
+def _upstreams(values: list[str]) -> tuple[UpstreamSource, ...]:
+    sources = []
+    for value in values:
+        name, sep, location = value.partition("=")
+        if not sep or not name or not location:
+            raise UsageError(f"--upstream takes NAME=PATH or NAME=URL, got `{value}`")
+        sources.append(UpstreamSource(name, location, Location("<command line>", 1, 1)))
+    return tuple(sources)
+
+
 def _check_paths(paths: list[Path]) -> None:
     for path in paths:
         if not path.exists():
@@ -157,7 +181,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     args.paths = roots
     settings = _settings(args)
     today = _today(args.today)
-    result = check(roots, settings, today, Path.cwd(), args.profiles_dir, _vars(args.vars), changed)
+    result = check(
+        roots, settings, today, Path.cwd(), args.profiles_dir, _vars(args.vars), changed, _upstreams(args.upstream)
+    )
     sources = _read_sources({d.location.path for d in result.diagnostics}) if args.format == "text" else {}
     report = Report(
         diagnostics=result.diagnostics,
@@ -170,13 +196,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     output = FORMATS[args.format](report)
     if args.statistics:
         output = _statistics(report)
-    if args.output is not None:
-        try:
-            args.output.write_text(output, encoding="utf-8")
-        except OSError as error:
-            raise UsageError(f"cannot write {args.output}: {error}") from None
-    else:
-        sys.stdout.write(output)
+    _write(output, args.output)
     if args.exit_zero:
         return EXIT_CLEAN
     threshold = Severity(settings.fail_on).rank
@@ -228,6 +248,27 @@ def cmd_columns(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    _check_paths(args.paths)
+    settings = _settings(args)
+    result = check(args.paths, settings, _today(None), Path.cwd(), args.profiles_dir)
+    project = result.analysed.project(args.project)
+    if project is None or project.external:
+        raise UsageError(f"no project `{args.project}` under {', '.join(str(p) for p in args.paths)}")
+    _write(render_interface(result.analysed, args.project), args.output)
+    return EXIT_CLEAN
+
+
+def _write(output: str, path: Path | None) -> None:
+    if path is None:
+        sys.stdout.write(output)
+        return
+    try:
+        path.write_text(output, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error}") from None
+
+
 def cmd_rules(_: argparse.Namespace) -> int:
     for rule in RULES:
         note = "" if rule.default_enabled else " (off unless selected)"
@@ -247,7 +288,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "columns": cmd_columns, "rules": cmd_rules, "rule": cmd_rule}
+COMMANDS = {"check": cmd_check, "columns": cmd_columns, "export": cmd_export, "rules": cmd_rules, "rule": cmd_rule}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,6 +17,7 @@ from meshlint.project.loader import load_mesh
 from meshlint.report.model import Summary
 from meshlint.rules.base import Rule
 from meshlint.project.suppressions import FileSuppressions, Suppression, covers
+from meshlint.project.upstream import UpstreamSource
 from meshlint.rules.input_failures import INTERNAL_ERROR, UNUSED_SUPPRESSION
 from meshlint.rules.registry import BY_CODE, RULES
 from meshlint.settings import Settings
@@ -181,6 +182,19 @@ def limit_to_changes(
     ]
 
 
+def upstream_sources(settings: Settings, given: tuple[UpstreamSource, ...]) -> tuple[UpstreamSource, ...]:
+    """Upstreams from the command line, then those in settings that the command line does not name."""
+    named = {u.name for u in given}
+    origin = Location(settings.source or "<settings>", 1, 1)
+    base = Path(settings.source).parent if settings.source else Path(".")
+    from_settings = tuple(
+        UpstreamSource(name, u.manifest if "://" in u.manifest else str(base / u.manifest), origin)
+        for name, u in sorted(settings.upstream.items())
+        if name not in named
+    )
+    return (*given, *from_settings)
+
+
 def check(
     paths: list[Path],
     settings: Settings,
@@ -189,8 +203,9 @@ def check(
     profiles_dir: Path | None = None,
     cli_vars: dict[str, object] | None = None,
     changed: list[Path] | None = None,
+    upstreams: tuple[UpstreamSource, ...] = (),
 ) -> RunResult:
-    mesh, load_problems = load_mesh(paths, settings, profiles_dir)
+    mesh, load_problems = load_mesh(paths, settings, profiles_dir, upstream_sources(settings, upstreams), cwd)
     options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
     analysed = analyse_mesh(
         mesh,

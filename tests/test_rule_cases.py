@@ -240,4 +240,5 @@ def test_rule_case(case: Case, isolated_home: None) -> None:
     unexpected = actual - markers.expect - markers.todo_expect - markers.todo_ok
     if unexpected:
         failures.append("reported, not expected (add a marker or fix the case):\n" + _show(unexpected, messages))
-    assert not failures, f"{where} ({case.code}, today {case_today(case_dir)}):\n  " + "\n  ".join(failures)
+    if failures:
+        pytest.fail(f"{where} ({case.code}, today {case_today(case_dir)}):\n  " + "\n  ".join(failures), pytrace=False)

@@ -54,7 +54,7 @@ def resolve_ref(call: RefCall, caller: Project, index: NodeIndex) -> ResolvedRef
     latest = latest_version_of(spec) if spec is not None else None
     for node in enabled:
         if latest is not None and node.version is not None and version_key(node.version) == version_key(latest):
-            if node.sql is not None:
+            if node.sql is not None or index.projects[project_name].external:
                 return _checked_project(ResolvedRef(call, project_name, node), caller)
     return ResolvedRef(call, project_name, None, "unknown-version")
 

@@ -16,7 +16,7 @@ from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef, Rule
 from meshlint.analyse.graph import NodeIndex, resolve_ref, topological_order
 from meshlint.diagnostics import Diagnostic, Location
 from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
-from meshlint.project.loader import node_config
+from meshlint.project.config_tree import node_config
 from meshlint.project.profiles import DIALECT_ADAPTERS
 from meshlint.render.context import RenderInputs
 from meshlint.render.render import ProjectMacros, Renderer
@@ -27,7 +27,6 @@ from meshlint.rules.input_failures import (
     JINJA_INVALID,
     REF_CYCLE,
     SQL_UNPARSEABLE,
-    UPSTREAM_UNAVAILABLE,
 )
 
 
@@ -101,9 +100,14 @@ class _Analysis:
         if target is None:
             return TableColumns({}, False, f"{label}, which does not resolve")
         project = self.projects[target.project]
+        dialect = project.dialect or "snowflake"
         if target.config.contract_enforced and target.columns:
-            dialect = project.dialect or "snowflake"
             return TableColumns({c.name: declared_type(c.data_type, dialect) for c in target.columns}, True)
+        if target.published_columns is not None:
+            published = {name: declared_type(t, dialect) for name, t in target.published_columns}
+            if target.published_closed:
+                return TableColumns(published, True)
+            return TableColumns(published, False, f"{label}, whose published columns are not all known")
         analysed = self.done.get(target.unique_id)
         if analysed is None or analysed.columns is None:
             return TableColumns({}, False, f"{label}, whose columns are not known")
@@ -156,31 +160,20 @@ def analyse_mesh(
     analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today)
     problems = analysis.problems
     parsed: dict[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]] = {}
-    unavailable: dict[str, Location] = {}
     for project in mesh.projects:
+        if project.external:
+            continue  # known from metadata: refs to it are checked, its models are not linted
         for node in project.nodes:
             result = analysis.render(project, node, execute=False)
             refs = tuple(resolve_ref(call, project, analysis.index) for call in (result.refs if result else ()))
-            for ref in refs:
-                if ref.problem == "unavailable-project":
-                    declared = next(p for p in project.dependencies.projects if p.value == ref.project)
-                    unavailable.setdefault(ref.project, declared.location)
             parsed[node.unique_id] = (project, node, result, refs)
-
-    for name, location in sorted(unavailable.items()):
-        problems.append(
-            UPSTREAM_UNAVAILABLE.diagnostic(
-                f"Project `{name}` is declared in dependencies.yml but is neither in the mesh nor given as upstream metadata; refs to it are not checked",
-                location,
-                help="Add its dbt project to the paths, or give its manifest with `--upstream NAME=PATH`",
-            )
-        )
 
     edges = {
         uid: [r.target.unique_id for r in refs if r.target is not None]
         for uid, (_, _, _, refs) in parsed.items()
     }
     order, cycles = topological_order(edges)
+    ordered = set(order)
     for cycle in cycles:
         first = parsed[cycle[0]][1]
         location = Location(first.sql.path, 1, 1) if first.sql else first.location
@@ -193,7 +186,7 @@ def analyse_mesh(
 
     for uid in [*order, *sorted(set(parsed) - set(order))]:
         project, node, result, refs = parsed[uid]
-        in_order = uid in analysis.done or uid in order
+        in_order = uid in ordered
         if result is not None and result.failure is None and result.used_execute and in_order:
             result = analysis.render(project, node, execute=True, refs=refs) or result
             refs = tuple(resolve_ref(call, project, analysis.index) for call in result.refs)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from ruamel.yaml.comments import CommentedMap
 
 from meshlint.diagnostics import Location
+from meshlint.project.facts import NodeConfig
 from meshlint.project.yaml_spans import plain, value_location
 
 # Config names dbt accepts without the `+` prefix in the models tree.
@@ -53,3 +54,25 @@ def config_for(
 def _is_folder(value: object, name: str) -> bool:
     # `contract: {enforced: true}` and `meta: {...}` are configs even though they are mappings.
     return isinstance(value, Mapping) and name not in {"contract", "meta", "docs", "persist_docs", "grants"}
+
+
+def node_config(raw: Mapping[str, object], locations: Mapping[str, Location]) -> NodeConfig:
+    """Read the governance keys of a merged config.
+
+    >>> node_config({"contract": {"enforced": True}, "access": "public"}, {}).contract_enforced
+    True
+    """
+    contract = raw.get("contract")
+    enforced = isinstance(contract, Mapping) and contract.get("enforced") is True
+    group = raw.get("group")
+    on_schema_change = raw.get("on_schema_change")
+    return NodeConfig(
+        materialized=str(raw.get("materialized") or "view"),
+        access=str(raw.get("access") or "protected"),
+        group=str(group) if group else None,
+        contract_enforced=enforced,
+        on_schema_change=str(on_schema_change) if on_schema_change is not None else None,
+        enabled=raw.get("enabled", True) is not False,
+        raw=dict(raw),
+        locations=dict(locations),
+    )

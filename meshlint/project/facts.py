@@ -22,6 +22,8 @@ class Constraint:
     location: Location
     columns: tuple[str, ...] = ()
     warn_unsupported: bool = True
+    # The names of a model-level constraint's `columns:` list, each with its place (for ML106).
+    column_items: tuple["NamedItem", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,10 @@ class ModelNode:
     version_spec: VersionSpec | None = None
     # Declared columns after include/exclude and the version's own columns are applied.
     columns: tuple[ColumnSpec, ...] = ()
+    # For a model known only from upstream metadata: the columns its publisher inferred
+    # (name, type or None), and whether that list is complete; None when not published.
+    published_columns: tuple[tuple[str, str | None], ...] | None = None
+    published_closed: bool = False
 
     @property
     def version(self) -> VersionValue | None:
@@ -196,6 +202,9 @@ class Project:
     dependencies: Dependencies = field(default_factory=lambda: Dependencies(None))
     macro_files: tuple[SqlFile, ...] = ()
     packages: tuple["Project", ...] = ()  # installed under dbt_packages/
+    # Known only from metadata (a dbt manifest or a meshlint interface file): refs to it are
+    # checked, its own models are not linted.
+    external: bool = False
 
 
 @dataclass(frozen=True)

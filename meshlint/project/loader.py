@@ -4,12 +4,13 @@ dependencies. Every problem with the input becomes a located diagnostic; loading
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 
-from meshlint.diagnostics import Diagnostic, Location
-from meshlint.project.config_tree import config_for
+from meshlint.diagnostics import Diagnostic, Location, Severity
+from meshlint.project.config_tree import config_for, node_config
 from meshlint.project.discover import find_project_files, iter_files
 from meshlint.project.facts import (
     ColumnSpec,
@@ -37,13 +38,20 @@ from meshlint.project.yaml_spans import (
     plain,
     value_location,
 )
-from meshlint.rules.input_failures import YAML_INVALID
+from meshlint.project.upstream import UpstreamError, UpstreamSource, read_upstream
+from meshlint.rules.input_failures import UPSTREAM_UNAVAILABLE, YAML_INVALID
 from meshlint.settings import Settings
 
 
 def load_mesh(
-    paths: list[Path], settings: Settings, profiles_dir: Path | None = None
+    paths: list[Path],
+    settings: Settings,
+    profiles_dir: Path | None = None,
+    upstreams: tuple[UpstreamSource, ...] = (),
+    base: Path = Path("."),
 ) -> tuple[Mesh, list[Diagnostic]]:
+    """Every project under `paths`, plus the upstream projects given as metadata that are not
+    in the checkout. A `dependencies.yml` project that is neither is reported once (ML006)."""
     problems: list[Diagnostic] = []
     projects = []
     suppressions: dict[str, FileSuppressions] = {}
@@ -51,6 +59,37 @@ def load_mesh(
         project = load_project(project_file, settings, profiles_dir, problems, suppressions=suppressions)
         if project is not None:
             projects.append(project)
+    local = {p.name for p in projects}
+    reported: set[str] = set()
+    for source in upstreams:
+        if source.name in local:
+            continue  # the checkout has the project itself: its files are the truth
+        try:
+            projects.append(read_upstream(source, base))
+        except UpstreamError as error:
+            reported.add(source.name)
+            problems.append(
+                replace(
+                    UPSTREAM_UNAVAILABLE.diagnostic(
+                        f"Upstream metadata for project `{source.name}` cannot be used: {error}; refs to it are not checked",
+                        source.origin,
+                        help="give a dbt manifest.json or a `meshlint export` file, as a path or an http(s):// URL",
+                    ),
+                    severity=Severity.ERROR,
+                )
+            )
+    known = {p.name for p in projects}
+    for project in projects:
+        for declared in project.dependencies.projects:
+            if declared.value not in known and declared.value not in reported:
+                reported.add(declared.value)
+                problems.append(
+                    UPSTREAM_UNAVAILABLE.diagnostic(
+                        f"Project `{declared.value}` is declared in dependencies.yml but is neither in the mesh nor given as upstream metadata; refs to it are not checked",
+                        declared.location,
+                        help="add its dbt project to the paths, or give its manifest with `--upstream NAME=PATH`",
+                    )
+                )
     return Mesh(tuple(projects), suppressions), problems
 
 
@@ -231,28 +270,6 @@ def _merge(base: dict[str, object], override: Mapping[str, object]) -> dict[str,
     return result
 
 
-def node_config(raw: Mapping[str, object], locations: Mapping[str, Location]) -> NodeConfig:
-    """Read the governance keys of a merged config.
-
-    >>> node_config({"contract": {"enforced": True}, "access": "public"}, {}).contract_enforced
-    True
-    """
-    contract = raw.get("contract")
-    enforced = isinstance(contract, Mapping) and contract.get("enforced") is True
-    group = raw.get("group")
-    on_schema_change = raw.get("on_schema_change")
-    return NodeConfig(
-        materialized=str(raw.get("materialized") or "view"),
-        access=str(raw.get("access") or "protected"),
-        group=str(group) if group else None,
-        contract_enforced=enforced,
-        on_schema_change=str(on_schema_change) if on_schema_change is not None else None,
-        enabled=raw.get("enabled", True) is not False,
-        raw=dict(raw),
-        locations=dict(locations),
-    )
-
-
 def _config(
     tree: object,
     fqn: list[str],
@@ -332,4 +349,3 @@ def _build_nodes(
     return tuple(sorted(nodes, key=lambda n: n.unique_id))
 
 
-__all__ = ["load_mesh", "load_project", "node_config", "ColumnSpec", "VersionValue"]

@@ -71,6 +71,7 @@ def _constraints(value: object, path: str) -> tuple[Constraint, ...]:
                 location=item_location(value, index, path),
                 columns=tuple(str(c) for c in columns) if isinstance(columns, list) else (),
                 warn_unsupported=item.get("warn_unsupported", True) is not False,
+                column_items=_names(columns, path),
             )
         )
     return tuple(result)

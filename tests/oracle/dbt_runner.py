@@ -389,7 +389,7 @@ def _verdict(
     for inv in invocations:
         if inv.success:
             continue
-        stage = "parse" if inv.command == "parse" else "build"
+        stage = "build" if inv.command == "build" else "parse"  # deps counts as parse
         project = inv.project
         node_errors = inv.node_errors
         if inv.exception_class is not None:

@@ -1,0 +1,88 @@
+"""`meshlint export PROJECT`: the small, versioned interface file an upstream project publishes
+from its CI so that consumers in other repositories can be checked against it, without dbt.
+
+Schema (version 1)::
+
+    {"format": "meshlint-interface", "version": 1, "project": "analytics", "dialect": "snowflake",
+     "groups": ["core"],
+     "models": [{"name": "fct_orders", "version": 2, "latest_version": 2, "access": "public",
+                 "group": null, "deprecation_date": "2024-06-30T00:00:00+00:00",
+                 "contract_enforced": true, "materialized": "view", "columns_closed": true,
+                 "columns": [{"name": "order_id", "declared_type": "number", "inferred_type": "decimal(38, 0)"}]}]}
+
+Every model and version is listed (so access and deprecation can be checked); `columns` is given
+for public models only (the rest cannot be referenced from another project).
+"""
+
+from __future__ import annotations
+
+import json
+
+from meshlint.analyse.columns import match_key
+from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
+from meshlint.analyse.identifiers import warehouse_name
+from meshlint.project.dates import deprecation_of
+from meshlint.project.upstream import INTERFACE_FORMAT, INTERFACE_VERSION
+from meshlint.project.versions import latest_version_of
+
+
+def _columns(analysed: AnalysedNode) -> list[dict[str, object]]:
+    dialect = analysed.dialect or ""
+    inferred = analysed.columns.by_key(dialect) if analysed.columns is not None and dialect else {}
+    rows = []
+    seen = set()
+    for column in analysed.node.columns:
+        key = match_key(warehouse_name(column.name, dialect, column.quote), dialect) if dialect else column.name
+        found = inferred.get(key)
+        seen.add(key)
+        rows.append({
+            "name": column.name,
+            "declared_type": column.data_type,
+            "inferred_type": found.type.sql(dialect).lower() if found is not None and found.type is not None else None,
+        })
+    for key, found in inferred.items():
+        if key not in seen:
+            rows.append({
+                "name": found.name,
+                "declared_type": None,
+                "inferred_type": found.type.sql(dialect).lower() if found.type is not None else None,
+            })
+    return rows
+
+
+def build_interface(mesh: AnalysedMesh, project_name: str) -> dict[str, object]:
+    project = mesh.project(project_name)
+    assert project is not None
+    models = []
+    for analysed in mesh.nodes:
+        node = analysed.node
+        if node.project != project_name:
+            continue
+        deprecation = deprecation_of(node)
+        public = analysed.config.access == "public"
+        entry: dict[str, object] = {
+            "name": node.name,
+            "version": node.version,
+            "latest_version": latest_version_of(node.spec) if node.spec is not None and node.is_versioned else None,
+            "access": analysed.config.access,
+            "group": analysed.config.group,
+            "deprecation_date": deprecation[0].isoformat() if deprecation else None,
+            "contract_enforced": analysed.config.contract_enforced,
+            "materialized": analysed.config.materialized,
+            "columns_closed": bool(public and analysed.columns is not None and analysed.columns.closed),
+        }
+        if public:
+            entry["columns"] = _columns(analysed)
+        models.append(entry)
+    return {
+        "format": INTERFACE_FORMAT,
+        "version": INTERFACE_VERSION,
+        "project": project_name,
+        "dialect": project.dialect,
+        "groups": sorted(g.name for g in project.groups),
+        "models": models,
+    }
+
+
+def render_interface(mesh: AnalysedMesh, project_name: str) -> str:
+    return json.dumps(build_interface(mesh, project_name), indent=2, sort_keys=True) + "\n"

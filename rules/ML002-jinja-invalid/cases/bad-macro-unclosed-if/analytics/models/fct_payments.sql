@@ -1,0 +1,3 @@
+select
+    1 as payment_id,
+    {{ cents_to_dollars('1999') }} as amount

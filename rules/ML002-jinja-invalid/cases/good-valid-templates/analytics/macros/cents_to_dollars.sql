@@ -1,0 +1,7 @@
+{% macro cents_to_dollars(column, scale=2) %}
+    {% if scale > 0 %}
+    ({{ column }} / 100)::number(16, {{ scale }})
+    {% else %}
+    ({{ column }} / 100)
+    {% endif %}
+{% endmacro %}

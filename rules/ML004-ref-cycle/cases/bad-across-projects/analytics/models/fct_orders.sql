@@ -1,0 +1,2 @@
+select order_id, amount  -- expect: ML004
+from {{ ref('finance', 'fct_payments') }}

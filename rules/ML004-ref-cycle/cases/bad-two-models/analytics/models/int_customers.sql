@@ -1,0 +1,2 @@
+select order_id, customer_id  -- expect: ML004
+from {{ ref('int_orders') }}

@@ -1,0 +1,2 @@
+select order_id, customer_id
+from {{ ref('int_customers') }}

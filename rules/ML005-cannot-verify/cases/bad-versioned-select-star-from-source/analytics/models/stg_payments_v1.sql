@@ -1,0 +1,2 @@
+select *  -- expect: ML005
+from {{ source('stripe', 'payment') }}
