@@ -6,8 +6,9 @@ rule pages and cases under rules/ in step with it, both ways, and name the file 
 * every rule with a check has at least one bad-* and one good-* case; a rule without a check (a
   code a stage emits) has them too, unless its page says under "Known limitations" that it
   "has no cases" (and why);
-* the Example and Use instead snippets are taken from the rule's cases, line for line, so the
-  docs cannot drift from what the suite runs.
+* the Example and Use instead snippets are taken from the rule's cases, line for line (markers
+  aside, `...` elides), so the docs cannot drift from what the suite runs; a ```text block (a
+  command, meshlint's output) is not a snippet.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ HEADINGS = (
     "## References",
 )
 SNIPPET_SECTIONS = ("## Example", "## Use instead")
+# Code blocks that show a command or what meshlint prints, not case files.
+OUTPUT_BLOCKS = frozenset({"text", "console", "shell", "sh", "bash"})
 KINDS = ("bad", "good", "limitation")
 CASE_NAME = re.compile(r"^(bad|good|limitation)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 NO_CASES = re.compile(r"\bhas no cases\b", re.IGNORECASE)
@@ -74,14 +77,17 @@ def headings(text: str) -> list[str]:
 
 
 def code_blocks(section: str) -> list[list[str]]:
+    """The fenced code blocks of a section, except those showing a command or its output."""
     blocks: list[list[str]] = []
     current: list[str] | None = None
+    info = ""
     for line in section.splitlines():
         if line.lstrip().startswith("```"):
             if current is None:
-                current = []
+                current, info = [], line.strip().strip("`").strip().lower()
             else:
-                blocks.append(current)
+                if info not in OUTPUT_BLOCKS:
+                    blocks.append(current)
                 current = None
         elif current is not None:
             current.append(line)

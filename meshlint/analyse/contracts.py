@@ -51,6 +51,9 @@ def compare_contract(analysed: AnalysedNode, strict_types: bool = False) -> Cont
     declared = {match_key(warehouse_name(c.name, dialect, c.quote), dialect): c for c in analysed.node.columns}
     closed = analysed.columns.closed
     missing = tuple(c for key, c in declared.items() if key not in produced) if closed else ()
+    if _selection_invalid(analysed):
+        # dbt rejects the version's include/exclude (ML205): its columns are not defined at all
+        return ContractComparison((), (), ())
     if _names_unknown_columns(analysed):
         # The version's include/exclude has a typo (ML201): which columns it meant to drop is
         # unknown, so "missing" columns are its consequence, not a second mistake.
@@ -64,6 +67,19 @@ def compare_contract(analysed: AnalysedNode, strict_types: bool = False) -> Cont
         if same_type(dialect, spec.data_type, column.type, strict=strict_types) is False:
             mismatched.append(TypeMismatch(spec, column))
     return ContractComparison(missing, extra, tuple(mismatched))
+
+
+def _selection_invalid(analysed: AnalysedNode) -> bool:
+    version = analysed.node.version_spec
+    if version is None:
+        return False
+    if len(version.include_exclude) > 1:
+        return True
+    return any(
+        (isinstance(s.include, tuple) and s.exclude)
+        or (s.include is not None and not isinstance(s.include, tuple) and s.include not in ("all", "*"))
+        for s in version.include_exclude
+    )
 
 
 def _names_unknown_columns(analysed: AnalysedNode) -> bool:

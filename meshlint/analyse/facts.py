@@ -12,7 +12,8 @@ from meshlint.diagnostics import Diagnostic
 from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
 from meshlint.render.state import RefCall, RenderResult
 
-RefProblem = Literal["unknown-model", "unknown-version", "undeclared-project", "unavailable-project", "disabled"]
+# "unchecked": the ref may name a model of a package that is not installed; nothing is said.
+RefProblem = Literal["unknown-model", "unknown-version", "undeclared-project", "unavailable-project", "disabled", "unchecked"]
 
 
 @dataclass(frozen=True)

@@ -28,14 +28,32 @@ class NodeIndex:
         return cls({k: tuple(v) for k, v in by_name.items()}, {p.name: p for p in mesh.projects})
 
 
+def _search_order(caller: Project, index: NodeIndex) -> list[str]:
+    """One-argument refs: the caller's own project, then its packages (a package's models also
+    see the project that installs it)."""
+    order = [caller.name]
+    if caller.package_of:
+        order.append(caller.package_of)
+    order += [p.name for p in index.projects.values() if p.package_of == caller.name]
+    return order
+
+
 def resolve_ref(call: RefCall, caller: Project, index: NodeIndex) -> ResolvedRef:
     """The node a ref names, or why there is none."""
     project_name = call.package or caller.name
+    if call.package is None:
+        project_name = next(
+            (name for name in _search_order(caller, index) if (name, call.name) in index.by_name), caller.name
+        )
     if project_name != caller.name and project_name not in index.projects:
         declared = {p.value for p in caller.dependencies.projects}
         problem = "unavailable-project" if project_name in declared else "unknown-model"
+        if caller.missing_packages and problem == "unknown-model":
+            problem = "unchecked"  # may be a package `dbt deps` has not installed yet
         return ResolvedRef(call, project_name, None, problem)
     candidates = index.by_name.get((project_name, call.name), ())
+    if not candidates and caller.missing_packages:
+        return ResolvedRef(call, project_name, None, "unchecked")
     enabled = [n for n in candidates if n.config.enabled]
     if not candidates:
         return ResolvedRef(call, project_name, None, "unknown-model")
@@ -45,23 +63,28 @@ def resolve_ref(call: RefCall, caller: Project, index: NodeIndex) -> ResolvedRef
     if pinned:
         for node in enabled:
             if node.version is not None and version_key(node.version) == str(call.version):
-                return _checked_project(ResolvedRef(call, project_name, node), caller)
+                return _checked_project(ResolvedRef(call, project_name, node), caller, index)
         return ResolvedRef(call, project_name, None, "unknown-version")
     unversioned = [n for n in enabled if n.version is None]
     if unversioned:
-        return _checked_project(ResolvedRef(call, project_name, unversioned[0]), caller)
+        return _checked_project(ResolvedRef(call, project_name, unversioned[0]), caller, index)
     spec = enabled[0].spec
     latest = latest_version_of(spec) if spec is not None else None
     for node in enabled:
         if latest is not None and node.version is not None and version_key(node.version) == version_key(latest):
             if node.sql is not None or index.projects[project_name].external:
-                return _checked_project(ResolvedRef(call, project_name, node), caller)
+                return _checked_project(ResolvedRef(call, project_name, node), caller, index)
     return ResolvedRef(call, project_name, None, "unknown-version")
 
 
-def _checked_project(ref: ResolvedRef, caller: Project) -> ResolvedRef:
-    """A cross-project ref resolves only when the project is declared in dependencies.yml."""
-    if ref.project != caller.name and ref.project not in {p.value for p in caller.dependencies.projects}:
+def _checked_project(ref: ResolvedRef, caller: Project, index: NodeIndex) -> ResolvedRef:
+    """A cross-project ref resolves only when the project is declared in dependencies.yml;
+    packages need no declaration."""
+    target = index.projects.get(ref.project)
+    related = {caller.name, caller.package_of} | {p.name for p in index.projects.values() if p.package_of == caller.name}
+    if ref.project not in related and (target is None or target.package_of is None) and ref.project not in {
+        p.value for p in caller.dependencies.projects
+    }:
         return ResolvedRef(ref.call, ref.project, ref.target, "undeclared-project")
     return ref
 

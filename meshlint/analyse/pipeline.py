@@ -164,6 +164,8 @@ def analyse_mesh(
         if project.external:
             continue  # known from metadata: refs to it are checked, its models are not linted
         for node in project.nodes:
+            if node.resource_type != "model":
+                continue  # seeds and snapshots: ref targets with known (or unknown) columns
             result = analysis.render(project, node, execute=False)
             refs = tuple(resolve_ref(call, project, analysis.index) for call in (result.refs if result else ()))
             parsed[node.unique_id] = (project, node, result, refs)

@@ -663,3 +663,15 @@ def is_unsized_numeric(data_type: str) -> bool:
     (True, False, True)
     """
     return isinstance(data_type, str) and data_type.strip().lower() in ("numeric", "decimal", "number")
+
+
+def rejected_by_warehouse(dialect: str, declared: str) -> bool:
+    """The warehouse itself rejects this type name (dbt's build fails casting to it), e.g. `number`
+    on DuckDB. Only names known to be rejected count; an unfamiliar name is not a verdict.
+
+    >>> rejected_by_warehouse("duckdb", "number"), rejected_by_warehouse("snowflake", "number")
+    (True, False)
+    """
+    _, adapter = _resolve(dialect)
+    leading = _LEADING_NAME.match(declared or "")
+    return bool(leading and leading.group(1).lower() in adapter.rejected)

@@ -158,6 +158,8 @@ class ModelNode:
     # (name, type or None), and whether that list is complete; None when not published.
     published_columns: tuple[tuple[str, str | None], ...] | None = None
     published_closed: bool = False
+    # "model", or "seed"/"snapshot": refs resolve to those too, but rules lint models only.
+    resource_type: str = "model"
 
     @property
     def version(self) -> VersionValue | None:
@@ -183,6 +185,7 @@ class Dependencies:
     path: str | None
     projects: tuple[NamedItem, ...] = ()
     packages: tuple[NamedItem, ...] = ()
+    local_packages: tuple[str, ...] = ()  # absolute paths of `local:` packages
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,10 @@ class Project:
     # Known only from metadata (a dbt manifest or a meshlint interface file): refs to it are
     # checked, its own models are not linted.
     external: bool = False
+    # Set for an installed or local package: the project that installs it.
+    package_of: str | None = None
+    # Packages declared in packages.yml/dependencies.yml but not installed (no `dbt deps` yet).
+    missing_packages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

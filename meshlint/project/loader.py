@@ -3,6 +3,9 @@ dependencies. Every problem with the input becomes a located diagnostic; loading
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -59,6 +62,8 @@ def load_mesh(
         project = load_project(project_file, settings, profiles_dir, problems, suppressions=suppressions)
         if project is not None:
             projects.append(project)
+    projects = _attach_local_packages(projects)
+    projects += [package for project in projects for package in project.packages]
     local = {p.name for p in projects}
     reported: set[str] = set()
     for source in upstreams:
@@ -91,6 +96,26 @@ def load_mesh(
                     )
                 )
     return Mesh(tuple(projects), suppressions), problems
+
+
+def _attach_local_packages(projects: list[Project]) -> list[Project]:
+    """A project another one installs with `local:` is that project's package, not a mesh member."""
+    by_root = {str(Path(p.root).resolve()): p for p in projects}
+    claimed: dict[str, list[Project]] = {}
+    for project in projects:
+        for root in project.dependencies.local_packages:
+            package = by_root.get(root)
+            if package is not None and package is not project:
+                claimed.setdefault(project.name, []).append(package)
+    packaged = {id(p) for ps in claimed.values() for p in ps}
+    result = []
+    for project in projects:
+        if id(project) in packaged:
+            continue
+        extra = tuple(replace(p, package_of=project.name) for p in claimed.get(project.name, ()))
+        installed = {p.name for p in project.packages}
+        result.append(replace(project, packages=project.packages + tuple(p for p in extra if p.name not in installed)))
+    return result
 
 
 def _read_text(
@@ -180,10 +205,16 @@ def load_project(
 
     packages: tuple[Project, ...] = ()
     if not is_package:
-        packages = _load_packages(root, settings, profiles_dir, problems)
+        packages = _load_packages(root, name, settings, profiles_dir, problems)
 
     models_tree = data.get("models")
     nodes = _build_nodes(name, specs, sql_files, models_tree, path)
+    seed_paths = _str_list(data.get("seed-paths", data.get("data-paths")), ("seeds",))
+    snapshot_paths = _str_list(data.get("snapshot-paths"), ("snapshots",))
+    nodes += _seed_nodes(name, root, seed_paths, data.get("seeds"), path, problems)
+    nodes += _snapshot_nodes(name, root, snapshot_paths, problems)
+    dependencies = _dependencies(root, problems, suppressions)
+    problems.extend(_invalid_access(nodes, path))
     return Project(
         name=name,
         root=str(root),
@@ -197,10 +228,94 @@ def load_project(
         sources=tuple(sources),
         specs=tuple(specs),
         nodes=nodes,
-        dependencies=_dependencies(root, problems, suppressions),
+        dependencies=dependencies,
+        missing_packages=_missing_packages(dependencies, packages),
         macro_files=tuple(macro_files),
         packages=packages,
     )
+
+
+ACCESS_VALUES = ("private", "protected", "public")
+
+
+def _invalid_access(nodes: tuple[ModelNode, ...], project_path: str) -> list[Diagnostic]:
+    """dbt's parse rejects an `access` that is not private, protected or public."""
+    found: dict[Location, str] = {}
+    for node in nodes:
+        value = node.config.raw.get("access")
+        if value is not None and value not in ACCESS_VALUES:
+            location = node.config.locations.get("access", Location(project_path, 1, 1))
+            found.setdefault(location, f"Node {node.unique_id} has an invalid value ({value}) for the access field")
+    return [
+        YAML_INVALID.diagnostic(message, location, help="dbt's parse fails; use one of: private, protected, public")
+        for location, message in found.items()
+    ]
+
+
+def _missing_packages(dependencies: Dependencies, installed: tuple[Project, ...]) -> tuple[str, ...]:
+    """Hub and git packages declared but absent from dbt_packages/ (local ones are found as projects)."""
+    if installed:
+        return ()
+    local = set(dependencies.local_packages)
+    return tuple(p.value for p in dependencies.packages if not p.value.startswith((".", "/")) and p.value not in local)
+
+
+def _seed_nodes(
+    project: str, root: Path, seed_paths: tuple[str, ...], tree: object, project_path: str, problems: list[Diagnostic]
+) -> tuple[ModelNode, ...]:
+    """Seeds: their columns are the CSV header; a type is known where `column_types` gives it."""
+    nodes = []
+    for seed_path in seed_paths:
+        base = root / seed_path
+        for file in iter_files(base, (".csv",)):
+            text = _read_text(file, problems)
+            if text is None:
+                continue
+            header = next(csv.reader(io.StringIO(text)), [])
+            folders = list(file.relative_to(base).parent.parts)
+            config, _ = config_for(tree, [project, *folders, file.stem], project_path)
+            types = config.get("column_types") if isinstance(config.get("column_types"), Mapping) else {}
+            columns = tuple((c.strip(), _type_name(types.get(c.strip()))) for c in header if c.strip())  # type: ignore[union-attr]
+            nodes.append(
+                ModelNode(
+                    unique_id=f"seed.{project}.{file.stem}",
+                    project=project,
+                    name=file.stem,
+                    sql=None,
+                    config=node_config(config, {}),
+                    published_columns=columns,
+                    published_closed=bool(columns),
+                    resource_type="seed",
+                )
+            )
+    return tuple(nodes)
+
+
+def _type_name(value: object) -> str | None:
+    return str(value) if isinstance(value, str) and value else None
+
+
+_SNAPSHOT = re.compile(r"{%-?\s*snapshot\s+(\w+)\s*-?%}")
+
+
+def _snapshot_nodes(project: str, root: Path, snapshot_paths: tuple[str, ...], problems: list[Diagnostic]) -> tuple[ModelNode, ...]:
+    """Snapshots can be ref'd; their columns are not inferred (they stay unknown)."""
+    nodes = []
+    for snapshot_path in snapshot_paths:
+        for file in iter_files(root / snapshot_path, (".sql",)):
+            text = _read_text(file, problems)
+            for name in _SNAPSHOT.findall(text or ""):
+                nodes.append(
+                    ModelNode(
+                        unique_id=f"snapshot.{project}.{name}",
+                        project=project,
+                        name=name,
+                        sql=None,
+                        config=node_config({}, {}),
+                        resource_type="snapshot",
+                    )
+                )
+    return tuple(nodes)
 
 
 def _dialect(
@@ -218,8 +333,9 @@ def _dialect(
 
 
 def _load_packages(
-    root: Path, settings: Settings, profiles_dir: Path | None, problems: list[Diagnostic]
+    root: Path, owner: str, settings: Settings, profiles_dir: Path | None, problems: list[Diagnostic]
 ) -> tuple[Project, ...]:
+    """Packages `dbt deps` installed under dbt_packages/."""
     folder = root / "dbt_packages"
     if not folder.is_dir():
         return ()
@@ -229,7 +345,7 @@ def _load_packages(
         if project_file.is_file():
             package = load_project(project_file, settings, profiles_dir, problems, is_package=True)
             if package is not None:
-                packages.append(package)
+                packages.append(replace(package, package_of=owner))
     return tuple(packages)
 
 
@@ -249,13 +365,16 @@ def _dependencies(
             if isinstance(name, str):
                 projects.append(NamedItem(name, value_location(entry, "name", str(path))))
         packages = []
+        local = []
         raw_packages = data.get("packages")
         for index, entry in iter_mappings(raw_packages):
             package = entry.get("package") or entry.get("local") or entry.get("git")
             if isinstance(package, str):
                 packages.append(NamedItem(package, item_location(raw_packages, index, str(path))))
+            if isinstance(entry.get("local"), str):
+                local.append(str((root / entry["local"]).resolve()))
         if projects or packages or file_name == "dependencies.yml":
-            return Dependencies(str(path), tuple(projects), tuple(packages))
+            return Dependencies(str(path), tuple(projects), tuple(packages), tuple(local))
     return Dependencies(None)
 
 

@@ -11,14 +11,20 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Callable, Mapping
+import types
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import yaml
+from jinja2.defaults import DEFAULT_NAMESPACE
+from jinja2.sandbox import safe_range
 
 from meshlint.render.environment import MacroReturn
 from meshlint.render.state import RefCall, RenderState, SourceCall
 from meshlint.render.values import Column, Relation, UnknownValue
+
+# What `dbt_version` says: the dbt-core release whose macros meshlint's built-ins follow.
+DBT_VERSION = "1.11.0"
 
 # How an adapter inherits dispatched macros (`redshift__x`, then `postgres__x`, then `default__x`).
 ADAPTER_PARENTS = {"redshift": ("postgres",), "databricks": ("spark",), "fabric": ("sqlserver",)}
@@ -137,7 +143,9 @@ class Adapter:
         find_macro: Callable[[str, str | None], object | None],
         columns_of: ColumnsOf | None,
         search_order: Mapping[str, tuple[str, ...]],
+        root_project: str | None = None,
     ) -> None:
+        self._root_project = root_project
         self._type = adapter_type
         self._state = state
         self._find_macro = find_macro
@@ -157,7 +165,10 @@ class Adapter:
         if macro_namespace is None:
             packages_to_search = (None,)
         else:
-            packages_to_search = self._search_order.get(macro_namespace, (None, macro_namespace))
+            # as dbt does for a namespace without a `dispatch` search order: the root project, then the
+            # namespace itself (never the global `dbt` macros in between)
+            default_order = (self._root_project, macro_namespace) if self._root_project else (macro_namespace,)
+            packages_to_search = self._search_order.get(macro_namespace, default_order)
         for package in packages_to_search:
             for prefix in self.prefixes():
                 found = self._find_macro(f"{prefix}__{macro_name}", package)
@@ -197,12 +208,70 @@ class Adapter:
         return UnknownValue(f"adapter.{name}")
 
 
+class ModuleView:
+    """What `modules.<name>` shows a template: the listed attributes of one module and nothing else.
+    The module object itself stays out of reach, since its other attributes lead to `sys` and `os`."""
+
+    def __init__(self, module: types.ModuleType, names: Iterable[str]) -> None:
+        self._module = module
+        self._names = frozenset(names)
+
+    def __getattr__(self, name: str) -> object:
+        if name in self._names:
+            return getattr(self._module, name)
+        raise AttributeError(name)
+
+
+_DATETIME_NAMES = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo", "MINYEAR", "MAXYEAR")
+_RE_NAMES = (
+    "compile", "search", "match", "fullmatch", "split", "findall", "finditer", "sub", "subn", "escape",
+    "error", "Pattern", "Match", "A", "ASCII", "I", "IGNORECASE", "L", "LOCALE", "M", "MULTILINE",
+    "S", "DOTALL", "U", "UNICODE", "X", "VERBOSE",
+)
+
+
+def _modules() -> dict[str, ModuleView]:
+    return {
+        "datetime": ModuleView(datetime, _DATETIME_NAMES),
+        "re": ModuleView(re, _RE_NAMES),
+        "itertools": ModuleView(itertools, (n for n in dir(itertools) if not n.startswith("_"))),
+    }
+
+
 def _token(prefix: str, index: int) -> str:
     return f"meshlint__{prefix}_{index}"
 
 
 def _raise_return(value: object) -> None:
     raise MacroReturn(value)
+
+
+def _tojson(value: object, default: object = None, sort_keys: bool = False) -> object:
+    try:
+        return json.dumps(value, sort_keys=sort_keys)
+    except (TypeError, ValueError):
+        return default
+
+
+def _toyaml(value: object, default: object = None, sort_keys: bool = False) -> object:
+    try:
+        return yaml.safe_dump(value, sort_keys=sort_keys)
+    except yaml.YAMLError:
+        return default
+
+
+def _set(value: object = (), default: object = None) -> object:
+    try:
+        return set(value)  # type: ignore[call-overload]
+    except TypeError:
+        return default
+
+
+def _zip(*args: object, default: object = None) -> object:
+    try:
+        return list(zip(*args))  # type: ignore[call-overload]
+    except TypeError:
+        return default
 
 
 def _fromjson(text: object, default: object = None) -> object:
@@ -282,6 +351,11 @@ def build_context(
 
     run_started_at = datetime.datetime.combine(inputs.today, datetime.time(), datetime.timezone.utc)
     return {
+        # Jinja's own globals (`range`, `dict`, `namespace`, ...): a context handed over whole does not
+        # get them from the environment, so they are part of it here, `range` bounded as the sandbox has it
+        **DEFAULT_NAMESPACE,
+        "range": safe_range,
+        "dbt_version": DBT_VERSION,
         "ref": ref,
         "source": source,
         "config": ConfigFunction(state),
@@ -294,12 +368,12 @@ def build_context(
         "is_incremental": lambda: False,
         "should_full_refresh": lambda: True,
         "execute": ExecuteFlag(state, inputs.execute),
-        "adapter": Adapter(inputs.adapter_type, state, find_macro, columns_of, search_order),
+        "adapter": Adapter(inputs.adapter_type, state, find_macro, columns_of, search_order, inputs.project),
         "return": _raise_return,
         "log": lambda *a, **k: "",
         "print": lambda *a, **k: "",
         "exceptions": Exceptions(),
-        "modules": {"datetime": datetime, "re": re, "itertools": itertools},
+        "modules": _modules(),
         "run_started_at": run_started_at,
         "invocation_id": "00000000-0000-0000-0000-000000000000",
         "flags": {"FULL_REFRESH": False, "WHICH": "compile", "STORE_FAILURES": False},
@@ -308,12 +382,12 @@ def build_context(
         "meshlint_unknown": unknown,
         "statement": statement,
         "load_result": load_result,
-        "tojson": lambda value, default=None: json.dumps(value, sort_keys=True, default=str),
+        "tojson": _tojson,
         "fromjson": _fromjson,
         "fromyaml": _fromyaml,
-        "toyaml": lambda value, default=None: yaml.safe_dump(value, sort_keys=False),
-        "zip": lambda *a: list(zip(*a)),
-        "set": lambda value=(): set(value),
+        "toyaml": _toyaml,
+        "zip": _zip,
+        "set": _set,
         "set_strict": lambda value: set(value),
         "local_md5": lambda value: hashlib.md5(str(value).encode(), usedforsecurity=False).hexdigest(),
     }

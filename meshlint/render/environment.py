@@ -4,18 +4,22 @@ meshlint's built-in macros, compiled once per run and bound lazily into each ren
 from __future__ import annotations
 
 import re
+import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 
 import jinja2
 from jinja2 import nodes
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from meshlint.render.state import CURRENT
 from meshlint.render.values import UnknownValue
 
 BUILTIN_PACKAGE = "dbt"
+# Where meshlint's own macro files say they come from
+BUILTIN_PATH = "<meshlint>/"
 
 # dbt block tags that are not Jinja: tests become macros (as dbt does), the rest is skipped.
 _TEST_BLOCK = re.compile(r"{%-?\s*test\s+(\w+)\s*\((.*?)\)\s*-?%}(.*?){%-?\s*endtest\s*-?%}", re.S)
@@ -32,6 +36,17 @@ class MacroReturn(Exception):
         self.value = value
 
 
+# Python names dbt's context never provides: calling one is an attempt to reach files or the OS,
+# so the render fails instead of tolerating it as an unknown macro.
+_FORBIDDEN_CALLS = frozenset(
+    {
+        "open", "file", "eval", "exec", "compile", "__import__", "globals", "locals", "getattr",
+        "setattr", "delattr", "input", "breakpoint", "os", "sys", "subprocess", "importlib",
+        "builtins", "system", "popen", "shutil", "socket",
+    }
+)
+
+
 class TolerantUndefined(jinja2.ChainableUndefined):
     """An unknown name: rendering goes on with an unknown value, and the model is marked open
     (its columns cannot be known) with the name as the reason."""
@@ -46,6 +61,8 @@ class TolerantUndefined(jinja2.ChainableUndefined):
         return str(UnknownValue(""))
 
     def __call__(self, *args: object, **kwargs: object) -> UnknownValue:  # type: ignore[override]
+        if self._undefined_name in _FORBIDDEN_CALLS:
+            raise SecurityError(f"`{self._undefined_name}` is not available in a dbt template")
         self._report()
         return UnknownValue(f"unknown macro `{self._undefined_name}`")
 
@@ -54,8 +71,22 @@ class TolerantUndefined(jinja2.ChainableUndefined):
         return iter(())
 
 
+class DbtSandbox(SandboxedEnvironment):
+    """jinja2's sandbox, stricter: reaching for an unsafe attribute (`__class__`, `__globals__`, ...)
+    fails the render instead of yielding a tolerated unknown, and no module object is reachable
+    from a template (the ones dbt exposes under `modules` are allow-listed views)."""
+
+    def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
+        if isinstance(value, types.ModuleType) or isinstance(obj, types.ModuleType):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+    def unsafe_undefined(self, obj: object, attribute: str) -> jinja2.Undefined:
+        raise SecurityError(f"access to attribute `{attribute}` of a `{type(obj).__name__}` object is not allowed")
+
+
 def make_environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+    env = DbtSandbox(
         undefined=TolerantUndefined,
         extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"],
         autoescape=False,
@@ -65,6 +96,8 @@ def make_environment() -> SandboxedEnvironment:
     env.filters["as_number"] = _as_number
     env.filters["as_text"] = lambda v: "" if v is None else str(v)
     env.filters["as_native"] = lambda v: v
+    # `x is meshlint_unknown`: lets built-in macros pass an unknown value through untouched
+    env.tests["meshlint_unknown"] = lambda v: isinstance(v, UnknownValue)
     return env
 
 
@@ -89,10 +122,34 @@ def preprocess(source: str) -> str:
     return _TEST_BLOCK.sub(r"{% macro test_\1(\2) %}\3{% endmacro %}", source)
 
 
+# Macros are compiled under a prefixed name, as dbt does: a macro calling another macro of the same
+# file then reaches it through the render's context (with dispatch, `return()` and package overrides
+# applied) rather than Jinja's direct binding, and macros whose names start with `_` stay reachable.
+MACRO_PREFIX = "meshlint_macro__"
+
+
+class MacroTemplate:
+    """A compiled macro file; its modules show each macro under the name the file gives it."""
+
+    def __init__(self, template: jinja2.Template) -> None:
+        self._template = template
+
+    def make_module(self, vars: Mapping[str, object] | None = None, shared: bool = False) -> "MacroModule":
+        return MacroModule(self._template.make_module(vars=vars, shared=shared))
+
+
+class MacroModule:
+    def __init__(self, module: object) -> None:
+        self._module = module
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._module, MACRO_PREFIX + name)
+
+
 @dataclass(frozen=True)
 class MacroFile:
     path: str
-    template: jinja2.Template
+    template: MacroTemplate
 
 
 @dataclass(frozen=True)
@@ -115,15 +172,21 @@ class MacroCatalog:
         text = preprocess(source)
         try:
             tree = self.env.parse(text, name=path)
+            defined = [macro.name for macro in tree.find_all(nodes.Macro)]
+            for macro in tree.find_all(nodes.Macro):
+                macro.name = MACRO_PREFIX + macro.name
             code = self.env.compile(tree, name=path, filename=path)
             template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
         except jinja2.TemplateSyntaxError as error:
             self.problems.append(MacroProblem(path, error.lineno or 1, f"Jinja syntax error in macro file: {error.message}"))
             return
-        macro_file = MacroFile(path, template)
+        macro_file = MacroFile(path, MacroTemplate(template))
         names = self.packages.setdefault(package, {})
-        for macro in tree.find_all(nodes.Macro):
-            names.setdefault(macro.name, macro_file)
+        for name in defined:
+            existing = names.get(name)
+            # an installed package's own macro replaces meshlint's stand-in for it
+            if existing is None or (existing.path.startswith(BUILTIN_PATH) and not path.startswith(BUILTIN_PATH)):
+                names[name] = macro_file
 
     def lookup(self, package: str, name: str) -> MacroFile | None:
         return self.packages.get(package, {}).get(name)
@@ -136,7 +199,7 @@ def builtin_macro_sources() -> Iterable[tuple[str, str, str]]:
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".sql"):
             package = entry.name[: -len(".sql")].split("__")[0]
-            yield package, f"<meshlint>/{entry.name}", entry.read_text(encoding="utf-8")
+            yield package, f"{BUILTIN_PATH}{entry.name}", entry.read_text(encoding="utf-8")
 
 
 def new_catalog(env: SandboxedEnvironment) -> MacroCatalog:
@@ -181,6 +244,14 @@ class PackageNamespace:
         if state is not None:
             state.mark_open(f"unknown macro `{self._name}.{macro}`")
         return UnknownValue(f"unknown macro `{self._name}.{macro}`")
+
+    def __getitem__(self, macro: str) -> object:
+        # the sandbox looks an attribute up by item when attribute access fails, as it does for dbt's
+        # own namespaces (dicts): that is how `dbt._split_part_negative(...)` reaches a private macro
+        found = self._resolve(macro)
+        if found is None:
+            raise KeyError(macro)
+        return found
 
 
 class LazyContext(dict):  # type: ignore[type-arg]

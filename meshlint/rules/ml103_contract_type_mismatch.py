@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from meshlint.analyse.contracts import compare_contract
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
-from meshlint.analyse.types import display_type
+from meshlint.analyse.types import display_type, rejected_by_warehouse
 from meshlint.diagnostics import Diagnostic, Severity
 from meshlint.rules.base import Rule, node_label
 
@@ -14,6 +14,16 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
     if comparison is None:
         return
     dialect = analysed.dialect or ""
+    for declared in analysed.node.columns:
+        if declared.data_type and rejected_by_warehouse(dialect, declared.data_type):
+            yield RULE.diagnostic(
+                f"Column `{declared.name}` of {node_label(analysed.node)} is declared `{declared.data_type}`, "
+                f"which is not a {dialect} type",
+                declared.type_location or declared.location,
+                node=analysed.unique_id,
+                column_name=declared.name,
+                help=f"dbt's build fails casting the contract's columns on {dialect}; use a {dialect} type name",
+            )
     for mismatch in comparison.mismatched:
         declared = mismatch.declared
         assert mismatch.inferred.type is not None and declared.data_type is not None

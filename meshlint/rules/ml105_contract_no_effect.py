@@ -63,7 +63,9 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
             f"{label} enforces a contract but is {what}, where the contract has no effect",
             config_location(analysed, "contract"),
             node=analysed.unique_id,
-            help=f"{dbt}; materialize it as a `table`, `view` or `incremental` model, or drop `contract.enforced`",
+            help=f"{dbt}; "
+            + ("rewrite it as a SQL model" if is_python(node) else "materialize it as a `table`, `view` or `incremental` model")
+            + ", or drop `contract.enforced`",
         )
         return
     for column, constraint in all_constraints(node):

@@ -32,7 +32,9 @@ def check(mesh: AnalysedMesh) -> Iterator[Diagnostic]:
                             f"An include/exclude element of {label} has no `include`, expected `all`, `*` or a list of columns",
                             selection.location,
                             node=uid,
-                            help=f"{DBT_FAILS}; add `include: all` next to the `exclude`",
+                            help="dbt's parse fails (`... is not valid under any of the given schemas`, or for "
+                            "adapters without schema validation an element without `name`); add `include: all` "
+                            "next to the `exclude`",
                         )
                     elif isinstance(include, str) and include not in INCLUDE_ALL:
                         yield RULE.diagnostic(

@@ -13,7 +13,10 @@ def check(mesh: AnalysedMesh) -> Iterator[Diagnostic]:
             if not spec.versions or spec.deprecation_date is None:
                 continue
             undated = [f"v{v.v}" for v in spec.versions if v.deprecation_date is None]
-            state = f"{', '.join(undated)} {'has' if len(undated) == 1 else 'have'} no deprecation date" if undated else "every version has its own"
+            if undated:
+                state = f"{', '.join(undated)} {'has' if len(undated) == 1 else 'have'} no deprecation date"
+            else:
+                state = "every version has its own"
             yield RULE.diagnostic(
                 f"`deprecation_date` of versioned model `{spec.name}` has no effect: versions do not inherit it ({state})",
                 spec.deprecation_date.location,

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from meshlint.analyse.access import restricted, target_config
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
 from meshlint.diagnostics import Diagnostic, Severity
 from meshlint.rules.base import Rule, node_label, ref_location
@@ -10,13 +11,14 @@ from meshlint.rules.base import Rule, node_label, ref_location
 def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
     for ref in analysed.refs:
         target = ref.target
-        if target is None or target.project == analysed.node.project:
+        if target is None or target.resource_type != "model" or not restricted(analysed.node, target, mesh):
             continue
-        target_config = mesh.by_id[target.unique_id].config if target.unique_id in mesh.by_id else target.config
-        if target_config.access != "protected":
+        if target_config(target, mesh).access != "protected":
             continue
+        project = mesh.project(target.project)
+        kind = "package" if project is not None and project.package_of else "project"
         yield RULE.diagnostic(
-            f"`{analysed.node.name}` refs {node_label(target)}, which is protected to project `{target.project}`",
+            f"`{analysed.node.name}` refs {node_label(target)}, which is protected to {kind} `{target.project}`",
             ref_location(analysed, ref.call.line),
             node=analysed.unique_id,
             target=target.unique_id,

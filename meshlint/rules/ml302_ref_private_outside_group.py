@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from meshlint.analyse.access import restricted, target_config
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
 from meshlint.diagnostics import Diagnostic, Severity
 from meshlint.rules.base import Rule, node_label, ref_location
@@ -12,16 +13,18 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
         target = ref.target
         if target is None:
             continue
-        target_config = mesh.by_id[target.unique_id].config if target.unique_id in mesh.by_id else target.config
-        if target_config.access != "private":
+        config = target_config(target, mesh)
+        if target.resource_type != "model" or config.access != "private":
             continue
         caller_group = analysed.config.group
-        if caller_group and caller_group == target_config.group:
+        crossing = restricted(analysed.node, target, mesh)
+        if caller_group and caller_group == config.group and not crossing:
             continue
-        group = target_config.group or ""
+        group = config.group or ""
         caller = f"group `{caller_group}`" if caller_group else "no group"
+        where = f", and private models are never visible from project `{analysed.node.project}`" if crossing else ""
         yield RULE.diagnostic(
-            f"`{analysed.node.name}` ({caller}) refs {node_label(target)}, which is private to the '{group}' group",
+            f"`{analysed.node.name}` ({caller}) refs {node_label(target)}, which is private to the '{group}' group{where}",
             ref_location(analysed, ref.call.line),
             node=analysed.unique_id,
             target=target.unique_id,

@@ -9,9 +9,19 @@ from meshlint.rules.base import Rule, ref_location
 
 def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
     for ref in analysed.refs:
+        call = ref.call
+        if call.version_given and call.version in (0, "") and ref.target is not None:
+            yield RULE.diagnostic(
+                f"`{analysed.node.name}` refs `{call.name}` with `v={call.version!r}`, which dbt treats as unpinned: "
+                f"it resolves to the latest version, v{ref.target.version}",
+                ref_location(analysed, call.line),
+                node=analysed.unique_id,
+                target=ref.target.unique_id,
+                help="pin a declared version (`v=1`), or drop `v=` to follow the latest version on purpose",
+            )
+            continue
         if ref.problem != "unknown-version":
             continue
-        call = ref.call
         project = mesh.project(ref.project)
         nodes = [n for n in (project.nodes if project else ()) if n.name == call.name]
         declared = sorted(str(n.version) for n in nodes if n.version is not None)

@@ -1,0 +1,7 @@
+{{ config(materialized='table') }}  -- expect: ML102
+
+with orders as (
+    select * from {{ ref('stg_orders') }}
+)
+
+select * from orders

@@ -1,0 +1,4 @@
+select
+    1 as order_id,
+    2 as customer_id,
+    'returned' as status

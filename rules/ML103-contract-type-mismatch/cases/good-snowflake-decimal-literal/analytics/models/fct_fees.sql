@@ -1,0 +1,3 @@
+select
+    1 as order_id,
+    1.5 as discount_rate

@@ -1,0 +1,4 @@
+select
+    id as payment_id,
+    amount
+from {{ source('stripe', 'payment') }}

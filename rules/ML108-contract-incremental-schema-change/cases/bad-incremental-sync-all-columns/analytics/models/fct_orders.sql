@@ -1,0 +1,6 @@
+{{ config(materialized='incremental', on_schema_change='sync_all_columns') }} -- expect: ML108
+select
+    1 as order_id,
+    2 as customer_id,
+    current_date as order_date,
+    'returned' as status

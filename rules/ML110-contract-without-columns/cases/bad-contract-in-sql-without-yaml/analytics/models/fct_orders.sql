@@ -1,0 +1,6 @@
+{{ config(materialized='table', contract={'enforced': true}) }} -- expect: ML110
+select
+    1 as order_id,
+    2 as customer_id,
+    current_date as order_date,
+    'returned' as status

@@ -1,0 +1,5 @@
+select
+    1 as order_id,
+    current_date as order_date,
+    'returned' as status, -- expect: ML204
+    true as is_return

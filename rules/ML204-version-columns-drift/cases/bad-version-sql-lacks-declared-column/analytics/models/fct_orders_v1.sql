@@ -1,0 +1,3 @@
+select
+    1 as order_id,
+    current_date as order_date

@@ -1,0 +1,4 @@
+select
+    1 as order_id,
+    current_date as order_date,
+    true as is_return

@@ -1,0 +1,6 @@
+select
+    o.order_id,
+    c.first_name
+from {{ ref('stg_orders') }} as o
+left join {{ ref('stg_customers') }} as c
+    on o.customer_id = c.customer_id

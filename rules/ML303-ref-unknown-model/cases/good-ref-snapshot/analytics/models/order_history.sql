@@ -1,0 +1,2 @@
+select order_id, status, dbt_valid_from
+from {{ ref('orders_snapshot') }}

@@ -1,0 +1,6 @@
+{{ config(group='marketing') }} -- expect: ML306
+select
+    1 as order_id,
+    2 as customer_id,
+    current_date as order_date,
+    'returned' as status

@@ -1,0 +1,2 @@
+select order_id, is_return
+from {{ ref('fct_orders') }}

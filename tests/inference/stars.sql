@@ -1,0 +1,188 @@
+-- `select *` and its modifiers: Snowflake EXCLUDE/RENAME/REPLACE, BigQuery EXCEPT/REPLACE, DuckDB EXCLUDE/REPLACE.
+
+-- case: plain star over a complete table
+-- dialect: snowflake
+-- schema: {"t": {"ID": "number(38,0)", "NAME": "varchar", "CREATED_AT": "timestamp_ntz"}}
+select * from t
+-- expect: ID NUMBER(38,0), NAME VARCHAR, CREATED_AT TIMESTAMP_NTZ
+
+-- case: qualified star
+-- dialect: snowflake
+-- schema: {"t": {"ID": "number(38,0)", "NAME": "varchar"}}
+select t.* from t
+-- expect: ID NUMBER(38,0), NAME VARCHAR
+
+-- case: star exclude one column
+-- dialect: snowflake
+-- schema: {"t": {"ID": "number(38,0)", "NAME": "varchar", "SECRET": "varchar"}}
+select * exclude (secret) from t
+-- expect: ID NUMBER(38,0), NAME VARCHAR
+
+-- case: star exclude several columns
+-- dialect: snowflake
+-- schema: {"t": {"ID": "number(38,0)", "NAME": "varchar", "A": "int", "B": "int"}}
+select * exclude (a, b) from t
+-- expect: ID NUMBER(38,0), NAME VARCHAR
+
+-- case: star rename
+-- dialect: snowflake
+-- schema: {"t": {"ID": "number(38,0)", "NAME": "varchar"}}
+select * rename (id as customer_id) from t
+-- expect: CUSTOMER_ID NUMBER(38,0), NAME VARCHAR
+
+-- case: star exclude then rename
+-- dialect: snowflake
+-- schema: {"t": {"ID": "number(38,0)", "NAME": "varchar", "SECRET": "varchar"}}
+select * exclude (secret) rename (name as customer_name) from t
+-- expect: ID NUMBER(38,0), CUSTOMER_NAME VARCHAR
+
+-- case: star replace keeps the position and takes the new type
+-- dialect: snowflake
+-- schema: {"t": {"ID": "number(38,0)", "NAME": "varchar"}}
+select * replace (upper(name) as name) from t
+-- expect: ID NUMBER(38,0), NAME VARCHAR
+
+-- case: star then an extra column
+-- dialect: snowflake
+-- schema: {"t": {"ID": "number(38,0)", "NAME": "varchar"}}
+select *, 1 as one from t
+-- expect: ID NUMBER(38,0), NAME VARCHAR, ONE ~NUMBER(1,0)
+
+-- case: star over a CTE
+-- dialect: snowflake
+-- schema: {"t": {"ID": "number(38,0)", "NAME": "varchar"}}
+with base as (select id, name, 'x' as tag from t)
+select * from base
+-- expect: ID NUMBER(38,0), NAME VARCHAR, TAG VARCHAR
+
+-- case: star over an incomplete table is open
+-- dialect: snowflake
+-- schema: {"src": {"ID": "number(38,0)"}}
+-- incomplete: ["src"]
+select * from src
+-- expect: ID NUMBER(38,0)
+-- expect-open: `src`, whose columns are not all known
+
+-- case: star over a table with no known columns is open
+-- dialect: snowflake
+-- schema: {"src": {}}
+-- incomplete: ["src"]
+select * exclude (id) from src
+-- expect:
+-- expect-open: select *
+
+-- case: star over an unknown table is open
+-- dialect: snowflake
+-- schema: {}
+select * from raw.events
+-- expect:
+-- expect-open: `select *` over a table whose columns are not known
+
+-- case: star over a join of two tables
+-- dialect: snowflake
+-- schema: {"o": {"ORDER_ID": "int", "CUSTOMER_ID": "int"}, "c": {"CUSTOMER_ID": "int", "NAME": "varchar"}}
+select o.*, c.name from o join c on o.customer_id = c.customer_id
+-- expect: ORDER_ID INT, CUSTOMER_ID INT, NAME VARCHAR
+
+-- case: star over an incomplete CTE source propagates openness
+-- dialect: snowflake
+-- schema: {"src": {"ID": "int"}}
+-- incomplete: ["src"]
+with a as (select * from src)
+select * from a
+-- expect: ID INT
+-- expect-open: `src`
+
+-- case: explicit columns over an incomplete table are closed
+-- dialect: snowflake
+-- schema: {"src": {"ID": "int"}}
+-- incomplete: ["src"]
+select id, unlisted from src
+-- expect: ID INT, UNLISTED ?
+
+-- case: star over an incomplete table, then excluded known columns
+-- dialect: snowflake
+-- schema: {"src": {"ID": "int", "NAME": "varchar"}}
+-- incomplete: ["src"]
+select * exclude (name) from src
+-- expect: ID INT
+-- expect-open: select *
+
+-- case: postgres star
+-- dialect: postgres
+-- schema: {"t": {"id": "int", "name": "text", "amount": "numeric(10,2)"}}
+select * from t
+-- expect: id INT, name TEXT, amount NUMERIC(10,2)
+
+-- case: postgres star over a join keeps both sides' columns
+-- dialect: postgres
+-- schema: {"a": {"id": "int", "x": "int"}, "b": {"id": "bigint", "y": "text"}}
+select * from a join b on a.id = b.id
+-- expect: id INT, x INT, id BIGINT, y TEXT
+
+-- case: bigquery except
+-- dialect: bigquery
+-- schema: {"t": {"id": "int64", "name": "string", "secret": "string"}}
+select * except (secret) from t
+-- expect: id INT64, name STRING
+
+-- case: bigquery replace
+-- dialect: bigquery
+-- schema: {"t": {"id": "int64", "name": "string"}}
+select * replace (cast(id as string) as id) from t
+-- expect: id STRING, name STRING
+
+-- case: bigquery except and replace
+-- dialect: bigquery
+-- schema: {"t": {"id": "int64", "name": "string", "secret": "string"}}
+select * except (secret) replace (lower(name) as name) from t
+-- expect: id INT64, name STRING
+
+-- case: bigquery star keeps the table's spelling
+-- dialect: bigquery
+-- schema: {"t": {"Id": "int64", "customerName": "string"}}
+select * from t
+-- expect: Id INT64, customerName STRING
+
+-- case: duckdb exclude
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "name": "varchar", "secret": "varchar"}}
+select * exclude (secret) from t
+-- expect: id INTEGER, name VARCHAR
+
+-- case: duckdb replace
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "name": "varchar"}}
+select * replace (upper(name) as name) from t
+-- expect: id INTEGER, name VARCHAR
+
+-- case: duckdb star keeps the table's spelling
+-- dialect: duckdb
+-- schema: {"t": {"ID": "integer", "Name": "varchar", "amt": "decimal(10,2)"}}
+select * from t where id > 1
+-- expect: ID INTEGER, Name VARCHAR, amt DECIMAL(10,2)
+
+-- case: duckdb star over a CTE keeps the CTE's spelling
+-- dialect: duckdb
+-- schema: {"t": {"ID": "integer"}}
+with c as (select ID as OrderId, 'x' as Tag from t)
+select * from c
+-- expect: OrderId INTEGER, Tag VARCHAR
+
+-- case: databricks except
+-- dialect: databricks
+-- schema: {"t": {"id": "int", "name": "string", "secret": "string"}}
+select * except (secret) from t
+-- expect: id INT, name STRING
+
+-- case: trino star
+-- dialect: trino
+-- schema: {"t": {"id": "integer", "name": "varchar", "price": "decimal(10,2)"}}
+select * from t
+-- expect: id INTEGER, name VARCHAR, price DECIMAL(10,2)
+
+-- case: redshift star
+-- dialect: redshift
+-- schema: {"t": {"id": "integer", "code": "char(3)", "note": "varchar(100)"}}
+select * from t
+-- expect: id INTEGER, code CHAR(3), note VARCHAR(100)

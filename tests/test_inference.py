@@ -1,0 +1,199 @@
+"""Fixture pairs for column inference (sqlglot style): each tests/inference/<topic>.sql file holds many
+cases, each a rendered SQL with its dialect and the columns of the tables it reads, and the expected result.
+
+A case starts with `-- case: <title>` and carries these header lines (anywhere in the case):
+
+    -- dialect: snowflake
+    -- schema: {"t": {"id": "int", "name": "varchar", "v": null}}    (JSON; null: a column of unknown type)
+    -- incomplete: ["src"]            (optional: tables whose column lists may be partial)
+    -- open-reasons: ["..."]          (optional: what the render passes as `open_reasons`)
+    -- expect: ID INT, NAME VARCHAR   (the columns, in order; `?` for an unknown type; may span lines)
+                                      (`~NUMBER(18,0)`: the warehouse's exact type, of which inference gives
+                                       only the class: the adapter's type class must be the same)
+    -- expect-open: <substring>       (optional, repeatable: the set is open and a reason contains it)
+
+Every other line is SQL. Names compare exactly; types compare as `DataType.sql(dialect)` upper-cased after
+reading the expected type in the case's dialect (so `NUMBER(2,1)` and `DECIMAL(2, 1)` agree on Snowflake), or,
+for `~TYPE`, by the adapter's type class (`meshlint.analyse.types.type_class`): the product rule is that an
+inferred type is never of another class than the warehouse's, and unknown (`?`) when unsure.
+Without `expect-open` the set must be closed with no reasons.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from sqlglot import exp
+
+from meshlint.analyse.columns import ColumnSet, TableColumns, infer_output_columns, parse_sql
+from meshlint.analyse.types import type_class
+
+FIXTURES = Path(__file__).parent / "inference"
+HEADER = re.compile(r"^--\s*(case|dialect|schema|incomplete|open-reasons|expect|expect-open)\s*:\s?(.*)$")
+
+
+@dataclass
+class Case:
+    path: Path
+    line: int
+    title: str
+    dialect: str = ""
+    schema: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    incomplete: list[str] = field(default_factory=list)
+    open_reasons: list[str] = field(default_factory=list)
+    expect: list[str] = field(default_factory=list)  # raw "-- expect:" texts, joined later
+    expect_open: list[str] = field(default_factory=list)
+    sql_lines: list[str] = field(default_factory=list)
+
+    @property
+    def sql(self) -> str:
+        return "\n".join(self.sql_lines).strip()
+
+    @property
+    def id(self) -> str:
+        return f"{self.path.stem}:{self.line}:{self.title}"
+
+
+def read_cases(path: Path) -> list[Case]:
+    cases: list[Case] = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        header = HEADER.match(raw.strip())
+        key, value = (header.group(1), header.group(2).strip()) if header else (None, "")
+        if key == "case":
+            cases.append(Case(path, number, value))
+            continue
+        if not cases:
+            if raw.strip() and not raw.strip().startswith("--"):
+                raise ValueError(f"{path.name}:{number}: SQL before the first `-- case:`")
+            continue
+        case = cases[-1]
+        if key == "dialect":
+            case.dialect = value
+        elif key == "schema":
+            case.schema = json.loads(value)
+        elif key == "incomplete":
+            case.incomplete = json.loads(value)
+        elif key == "open-reasons":
+            case.open_reasons = json.loads(value)
+        elif key == "expect":
+            case.expect.append(value)
+        elif key == "expect-open":
+            case.expect_open.append(value)
+        else:
+            case.sql_lines.append(raw)
+    for case in cases:
+        if not case.dialect or not case.sql or not (case.expect or case.expect_open):
+            raise ValueError(f"{case.id}: a case needs a dialect, SQL and an expectation")
+    return cases
+
+
+def split_top_level(text: str) -> list[str]:
+    """Split `A INT, B DECIMAL(10, 2), C STRUCT<x INT, y INT>` at the commas outside brackets and quotes."""
+    parts, depth, quoted, current = [], 0, False, []
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in "(<[":
+            depth += 1
+        elif not quoted and char in ")>]":
+            depth -= 1
+        if char == "," and depth == 0 and not quoted:
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    if "".join(current).strip():
+        parts.append("".join(current).strip())
+    return parts
+
+
+def parse_expected(texts: list[str]) -> list[tuple[str, str]]:
+    """`-- expect:` items as (name, type text); a name in double quotes may hold spaces."""
+    items: list[tuple[str, str]] = []
+    for part in split_top_level(", ".join(t for t in texts if t)):
+        if part.startswith('"'):
+            end = part.index('"', 1)
+            name, kind = part[1:end], part[end + 1 :].strip()
+        else:
+            name, _, kind = part.partition(" ")
+        items.append((name, kind.strip()))
+    return items
+
+
+def normalised_type(type_text: str, dialect: str) -> str:
+    if type_text == "?":
+        return "?"
+    if type_text.startswith("~"):
+        return "~" + (type_class(dialect, type_text[1:]) or f"<no class for {type_text[1:]}>")
+    return exp.DataType.build(type_text, dialect=dialect).sql(dialect).upper()
+
+
+def compared_type(data_type: exp.DataType | None, expected: str, dialect: str) -> str:
+    """The inferred type in the form of the expectation: its class for `~` expectations."""
+    if data_type is None:
+        return "?"
+    if expected.startswith("~"):
+        return "~" + (type_class(dialect, data_type) or f"<no class for {data_type.sql(dialect)}>")
+    return data_type.sql(dialect).upper()
+
+
+def tables_of(case: Case) -> dict[str, TableColumns]:
+    tables = {}
+    for token, columns in case.schema.items():
+        built = {
+            name: (exp.DataType.build(kind, dialect=case.dialect) if kind is not None else None)
+            for name, kind in columns.items()
+        }
+        complete = token not in case.incomplete
+        tables[token] = TableColumns(built, complete, "" if complete else f"`{token}`, whose columns are not all known")
+    return tables
+
+
+def infer(case: Case) -> ColumnSet:
+    tree = parse_sql(case.sql, case.dialect)
+    assert isinstance(tree, exp.Expression), f"{case.id}: {tree}"
+    return infer_output_columns(tree, tables_of(case), case.dialect, tuple(case.open_reasons))
+
+
+ALL_CASES = [case for path in sorted(FIXTURES.glob("*.sql")) for case in read_cases(path)]
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=[c.id for c in ALL_CASES])
+def test_inference_fixture(case: Case) -> None:
+    result = infer(case)
+    expected = [(name, normalised_type(kind, case.dialect)) for name, kind in parse_expected(case.expect)]
+    wanted = [kind for _, kind in expected] + [""] * len(result.columns)
+    actual = [(c.name, compared_type(c.type, wanted[i], case.dialect)) for i, c in enumerate(result.columns)]
+    assert actual == expected, f"{case.id}\n{case.sql}\nreasons: {result.reasons}"
+    if case.expect_open:
+        assert not result.closed, f"{case.id}: expected an open column set"
+        for wanted in case.expect_open:
+            assert any(wanted in reason for reason in result.reasons), f"{case.id}: no reason contains {wanted!r}: {result.reasons}"
+    else:
+        assert result.closed and not result.reasons, f"{case.id}: expected a closed set, got reasons {result.reasons}"
+
+
+def test_fixture_suite_size() -> None:
+    """The suite is meant to be broad: keep at least 200 cases over at least 6 dialects."""
+    assert len(ALL_CASES) >= 200
+    assert len({c.dialect for c in ALL_CASES}) >= 6
+
+
+def test_fixture_ids_are_unique() -> None:
+    ids = [c.id for c in ALL_CASES]
+    assert len(ids) == len(set(ids))
+
+
+def test_expected_types_parse() -> None:
+    """A typo in an expected type must fail loudly rather than compare as some other type."""
+    for case in ALL_CASES:
+        for _, kind in parse_expected(case.expect):
+            if kind.startswith("~"):
+                assert type_class(case.dialect, kind[1:]) is not None, f"{case.id}: {kind} has no type class"
+            elif kind != "?":
+                built = exp.DataType.build(kind, dialect=case.dialect)
+                assert not built.is_type(exp.DataType.Type.USERDEFINED, exp.DataType.Type.UNKNOWN), f"{case.id}: {kind}"
