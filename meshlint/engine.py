@@ -53,6 +53,8 @@ def active_rules(settings: Settings) -> tuple[Rule, ...]:
 
 def run_rules(analysed: AnalysedMesh, rules: Iterable[Rule]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
+    packages = {p.name for p in analysed.mesh.projects if p.package_of is not None}
+    lintable = [n for n in analysed.nodes if n.node.project not in packages]  # a package's own models are its authors' concern
     for rule in rules:
         if rule.check_mesh is not None:
             try:
@@ -60,7 +62,7 @@ def run_rules(analysed: AnalysedMesh, rules: Iterable[Rule]) -> list[Diagnostic]
             except Exception as error:  # a crashing rule must not stop the run
                 found.append(_crash(rule, error, None, Location("<mesh>")))
         if rule.check_node is not None:
-            for node in analysed.nodes:
+            for node in lintable:
                 try:
                     found.extend(rule.check_node(node, analysed))
                 except Exception as error:  # a crashing rule must not stop the run

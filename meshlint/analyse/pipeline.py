@@ -41,10 +41,7 @@ def declared_type(data_type: str | None, dialect: str) -> exp.DataType | None:
 
 def build_renderer(mesh: Mesh) -> tuple[Renderer, list[Diagnostic]]:
     renderer = Renderer()
-    for project in mesh.projects:
-        for package in project.packages:
-            for macro in package.macro_files:
-                renderer.add_macro_file(package.name, macro.path, macro.text)
+    for project in mesh.projects:  # installed packages are members of the mesh too
         for macro in project.macro_files:
             renderer.add_macro_file(project.name, macro.path, macro.text)
     problems = [
@@ -63,7 +60,7 @@ class _Analysis:
         self.renderer, self.problems = build_renderer(mesh)
         self.projects = {p.name: p for p in mesh.projects}
         self.macros = {
-            p.name: ProjectMacros(p.name, frozenset(pkg.name for pkg in p.packages)) for p in mesh.projects
+            p.name: ProjectMacros(p.name, frozenset(pkg.name for pkg in p.packages), p.dispatch) for p in mesh.projects
         }
         self.done: dict[str, AnalysedNode] = {}
 
@@ -167,6 +164,8 @@ def analyse_mesh(
             if node.resource_type != "model":
                 continue  # seeds and snapshots: ref targets with known (or unknown) columns
             result = analysis.render(project, node, execute=False)
+            if not analysis.final_config(node, result).enabled:
+                continue  # dbt neither builds nor checks a disabled model
             refs = tuple(resolve_ref(call, project, analysis.index) for call in (result.refs if result else ()))
             parsed[node.unique_id] = (project, node, result, refs)
 

@@ -212,6 +212,8 @@ class Project:
     package_of: str | None = None
     # Packages declared in packages.yml/dependencies.yml but not installed (no `dbt deps` yet).
     missing_packages: tuple[str, ...] = ()
+    # dbt_project.yml `dispatch:`: macro namespace -> the packages to search, in order.
+    dispatch: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -230,9 +230,21 @@ def load_project(
         nodes=nodes,
         dependencies=dependencies,
         missing_packages=_missing_packages(dependencies, packages),
+        dispatch=_dispatch(data.get("dispatch")),
         macro_files=tuple(macro_files),
         packages=packages,
     )
+
+
+def _dispatch(value: object) -> dict[str, tuple[str, ...]]:
+    """`dispatch: [{macro_namespace: dbt_utils, search_order: [my_project, dbt_utils]}]`."""
+    result = {}
+    for _, entry in iter_mappings(value):
+        namespace = entry.get("macro_namespace")
+        order = entry.get("search_order")
+        if isinstance(namespace, str) and isinstance(order, list):
+            result[namespace] = tuple(str(o) for o in order)
+    return result
 
 
 ACCESS_VALUES = ("private", "protected", "public")

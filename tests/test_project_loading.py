@@ -1,0 +1,115 @@
+"""Loading real dbt project shapes: seeds, snapshots, packages (installed, local, missing),
+disabled models and dispatch configuration, checked through the engine."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from meshlint.engine import check
+from meshlint.settings import Settings
+
+TODAY = datetime.date(2026, 11, 23)
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return root
+
+
+def run(root: Path) -> tuple[set[tuple[str, str | None]], object]:
+    result = check([root], Settings(dialect="duckdb"), TODAY, root)
+    return {(d.code, d.node) for d in result.diagnostics}, result
+
+
+PROJECT = "name: shop\nversion: '1'\nconfig-version: 2\n"
+
+
+def test_seed_is_a_ref_target_with_typed_columns(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "dbt_project.yml": PROJECT + "seeds:\n  shop:\n    countries:\n      +column_types:\n        code: varchar\n        population: bigint\n",
+        "seeds/countries.csv": "code,population,name\nNL,18000000,Netherlands\n",
+        "models/m.sql": "select code, population, name from {{ ref('countries') }}",
+        "models/m.yml": "models:\n  - name: m\n    config: {contract: {enforced: true}}\n    columns:\n"
+        "      - {name: code, data_type: varchar}\n      - {name: population, data_type: integer}\n      - {name: name, data_type: varchar}\n",
+    })
+    found, result = run(tmp_path)
+    # population is a bigint seed column declared integer: DuckDB's contract check rejects it
+    assert found == {("ML103", "model.shop.m")}
+    columns = result.analysed.by_id["model.shop.m"].columns
+    assert columns.closed and [c.name for c in columns.columns] == ["code", "population", "name"]
+    assert columns.columns[2].type is None  # no column_types for `name`: unknown, never guessed
+
+
+def test_snapshot_is_a_ref_target(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "dbt_project.yml": PROJECT,
+        "snapshots/orders_snapshot.sql": "{% snapshot orders_snapshot %}select 1 as id{% endsnapshot %}",
+        "models/m.sql": "select * from {{ ref('orders_snapshot') }}",
+    })
+    assert run(tmp_path)[0] == set()
+
+
+def test_refs_into_a_package_that_is_not_installed_are_not_guessed(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "dbt_project.yml": PROJECT,
+        "packages.yml": "packages:\n  - package: calogica/dbt_date\n    version: 0.10.0\n",
+        "models/m.sql": "select * from {{ ref('dates') }}",
+    })
+    assert run(tmp_path)[0] == set()
+    (tmp_path / "packages.yml").unlink()
+    assert run(tmp_path)[0] == {("ML303", "model.shop.m")}
+
+
+def test_installed_package_models_and_macros(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "dbt_project.yml": PROJECT,
+        "packages.yml": "packages:\n  - package: acme/calendar\n    version: 1.0.0\n",
+        "dbt_packages/calendar/dbt_project.yml": "name: calendar\nversion: '1'\nconfig-version: 2\n",
+        "dbt_packages/calendar/models/dates.sql": "select cast('2020-01-01' as date) as day",
+        "dbt_packages/calendar/macros/days.sql": "{% macro day_col() %}day{% endmacro %}",
+        "models/m.sql": "select {{ calendar.day_col() }} from {{ ref('dates') }}",
+    })
+    found, result = run(tmp_path)
+    assert found == set()
+    columns = result.analysed.by_id["model.shop.m"].columns
+    assert columns.closed and [(c.name, c.type.sql("duckdb")) for c in columns.columns] == [("day", "DATE")]
+
+
+def test_local_package_is_not_a_mesh_project(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "dbt_project.yml": PROJECT,
+        "packages.yml": "packages:\n  - local: local_packages/pkg\n",
+        "local_packages/pkg/dbt_project.yml": "name: pkg\nversion: '1'\nconfig-version: 2\n",
+        "local_packages/pkg/models/pkg_model.sql": "select 1 as id",
+        "models/m.sql": "select id from {{ ref('pkg_model') }}",
+    })
+    assert run(tmp_path)[0] == set()  # protected, but a package without restrict-access is local
+    (tmp_path / "local_packages/pkg/dbt_project.yml").write_text("name: pkg\nversion: '1'\nconfig-version: 2\nrestrict-access: true\n")
+    assert run(tmp_path)[0] == {("ML301", "model.shop.m")}
+
+
+def test_disabled_model_is_not_checked_and_refs_to_it_are_flagged(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "dbt_project.yml": PROJECT,
+        "models/old.sql": "{{ config(enabled=false) }}\nselect 1 as id",
+        "models/old.yml": "models:\n  - name: old\n    config: {contract: {enforced: true}}\n    columns:\n      - {name: nope, data_type: int}\n",
+        "models/m.sql": "select * from {{ ref('legacy') }}",
+        "models/legacy.sql": "select 1 as id",
+        "models/legacy.yml": "models:\n  - name: legacy\n    config: {enabled: false}\n",
+    })
+    found, _ = run(tmp_path)
+    assert found == {("ML303", "model.shop.m")}
+
+
+def test_dispatch_search_order_prefers_the_project_override(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "dbt_project.yml": PROJECT + "dispatch:\n  - macro_namespace: dbt\n    search_order: ['shop', 'dbt']\n",
+        "macros/my_datediff.sql": "{% macro duckdb__datediff(a, b, part) %}42{% endmacro %}",
+        "models/m.sql": "select {{ datediff('a', 'b', 'day') }} as days",
+    })
+    _, result = run(tmp_path)
+    assert result.analysed.by_id["model.shop.m"].render.sql.strip() == "select 42 as days"
