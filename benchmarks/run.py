@@ -201,6 +201,8 @@ stats = pstats.Stats(profiler)
 print(f"total {stats.total_tt:.2f} s in-process (profiled, so slower than a plain run)")
 print(f"\\n## top {top} by cumulative time\\n")
 stats.sort_stats("cumulative").print_stats(top)
+print(f"\\n## top {top} meshlint functions by cumulative time\\n")
+stats.sort_stats("cumulative").print_stats(r"meshlint[/\\\\]", top)
 print(f"\\n## top {top} by own time (tottime)\\n")
 stats.sort_stats("tottime").print_stats(top)
 """

@@ -2,10 +2,10 @@
 rule pages and cases under rules/ in step with it, both ways, and name the file to fix.
 
 * every registered rule has rules/<CODE>-<name>/README.md, and every folder there is a registered rule;
-* every page has the fixed headings, in order;
+* every page has the fixed headings, in order, and links its references;
 * every rule with a check has at least one bad-* and one good-* case; a rule without a check (a
   code a stage emits) has them too, unless its page says under "Known limitations" that it
-  "has no cases" (and why);
+  "has no cases" (and why); a case a page names (`limitation-...`) exists;
 * the Example and Use instead snippets are taken from the rule's cases, line for line (markers
   aside, `...` elides), so the docs cannot drift from what the suite runs; a ```text block (a
   command, meshlint's output) is not a snippet.
@@ -35,7 +35,6 @@ HEADINGS = (
 SNIPPET_SECTIONS = ("## Example", "## Use instead")
 # Code blocks that show a command or what meshlint prints, not case files.
 OUTPUT_BLOCKS = frozenset({"text", "console", "shell", "sh", "bash"})
-KINDS = ("bad", "good", "limitation")
 CASE_NAME = re.compile(r"^(bad|good|limitation)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 NO_CASES = re.compile(r"\bhas no cases\b", re.IGNORECASE)
 # The end-of-line expectation markers of a case file (see tests/test_rule_cases.py).
@@ -209,4 +208,29 @@ def test_snippets_come_from_the_cases(rule: Rule) -> None:
     assert not problems, (
         f"{where(page(rule))}: these snippet lines are not in any case under {where(folder(rule) / 'cases')} "
         "(copy snippets from the cases; elide with `...`):\n" + "\n".join(problems)
+    )
+
+
+@pytest.mark.parametrize("rule", RULES, ids=rule_ids(RULES))
+def test_references_link_somewhere(rule: Rule) -> None:
+    if not page(rule).is_file():
+        pytest.skip("no page (test_rule_has_a_page fails)")
+    references = sections(page(rule).read_text(encoding="utf-8")).get("## References", "")
+    assert re.search(r"\]\(https?://", references), (
+        f"{where(page(rule))}: link the docs (dbt's, usually) under ## References as [title](https://...)"
+    )
+
+
+@pytest.mark.parametrize("rule", RULES, ids=rule_ids(RULES))
+def test_cases_named_on_the_page_exist(rule: Rule) -> None:
+    """A page that points at a case (`limitation-float-latest-version`) keeps pointing at a real one
+    after cases are renamed, e.g. when a limitation is fixed and its case becomes good-*."""
+    if not page(rule).is_file():
+        pytest.skip("no page (test_rule_has_a_page fails)")
+    named = set(re.findall(r"`((?:bad|good|limitation)-[a-z0-9]+(?:-[a-z0-9]+)*)`", page(rule).read_text(encoding="utf-8")))
+    existing = {c.name for c in cases_of(rule)}
+    missing = sorted(named - existing)
+    assert not missing, (
+        f"{where(page(rule))} names case(s) {missing} that {where(folder(rule) / 'cases')} does not have: "
+        "update the page (or the case's name)"
     )

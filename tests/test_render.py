@@ -131,10 +131,14 @@ def columns_of(headers: dict[str, str]) -> ColumnsOf | None:
     default = parse_columns(headers["columns"]) if "columns" in headers else None
 
     def answer(key: tuple[object, ...]) -> list[Column] | None:
-        found = per_model.get(str(key[1]), default) if str(key[1]) in per_model else default
+        found = per_model.get(str(key[1]), default)
         return list(found) if found is not None else None
 
     return answer
+
+
+# one renderer for every case without macro files of its own, as one run renders every model
+SHARED_RENDERER = Renderer()
 
 
 def render_case(case: Case, monkeypatch: pytest.MonkeyPatch | None = None) -> RenderResult:
@@ -143,7 +147,7 @@ def render_case(case: Case, monkeypatch: pytest.MonkeyPatch | None = None) -> Re
         for assignment in headers["env"].split(","):
             name, _, value = assignment.strip().partition("=")
             monkeypatch.setenv(name, value)
-    renderer = Renderer()
+    renderer = Renderer() if case.macro_files else SHARED_RENDERER
     project = headers.get("project", "analytics")
     for index, (package, text) in enumerate(case.macro_files):
         renderer.add_macro_file(package.replace("<project>", project), f"macros/case_{index}.sql", text)

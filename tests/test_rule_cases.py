@@ -39,7 +39,7 @@ DEFAULT_TODAY = datetime.date(2026, 11, 23)
 # Input failures: always compared, whatever the rule under test.
 STAGE_CODES = ("ML001", "ML002", "ML003", "ML004")
 KINDS = ("bad", "good", "limitation")
-MARKED_SUFFIXES = (".sql", ".yml", ".yaml")
+MARKED_SUFFIXES = (".sql", ".yml", ".yaml", ".toml")
 CASE_TOML_KEYS = frozenset({"today"})
 
 # A marker is a comment at the end of a line with code before it: `-- expect: ML101` (SQL),

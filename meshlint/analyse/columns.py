@@ -125,6 +125,7 @@ _KINDS: dict[T, str] = {
 }
 _CHARS = frozenset({T.CHAR, T.NCHAR, T.BPCHAR})
 _NUMERIC = frozenset({"int", "decimal", "float", "double"})
+_NTZ = (T.TIMESTAMP, T.TIMESTAMPNTZ)  # DuckDB's `timestamp` reads as TIMESTAMPNTZ
 _DATE_UNITS = frozenset({"YEAR", "QUARTER", "MONTH", "WEEK", "DAY"})
 _NOT_TEXT = frozenset(
     {T.ARRAY, T.LIST, T.STRUCT, T.OBJECT, T.MAP, T.VARIANT, T.JSON, T.JSONB, T.BINARY, T.VARBINARY, T.BLOB}
@@ -200,6 +201,8 @@ def _literal(family: str, e: exp.Literal) -> TypeLike:
         return _int_literal_type(family, int(text))
     decimal = _DECIMAL_TEXT.fullmatch(text)
     if decimal:
+        if family == "duckdb" and text.startswith("0.") and e.meta.get("end", -2) - e.meta.get("start", 0) + 1 != len(text):
+            return None  # sqlglot reads `.5` as `0.5`: DECIMAL(1,1) or DECIMAL(2,1), as written
         return _decimal_literal_type(family, *decimal.groups())
     if re.fullmatch(r"[\d.]+[eE][-+]?\d+", text):  # exponent: DOUBLE where checked
         return T.DOUBLE if family in ("bigquery", "duckdb", "spark", "trino") else T.DECIMAL if family == "postgres" else None
@@ -368,7 +371,7 @@ def _temporal_arith(family: str, e: exp.Binary, left: exp.DataType, right: exp.D
         if isinstance(e, exp.Add) and left.is_type(T.INTERVAL):
             left, right = right, left
         if right.is_type(T.INTERVAL):
-            if left.is_type(T.DATE, T.TIMESTAMP):
+            if left.is_type(T.DATE, *_NTZ):
                 return T.TIMESTAMP
             if left.is_type(T.TIMESTAMPTZ):
                 return T.TIMESTAMPTZ
@@ -537,7 +540,7 @@ def _date_trunc(family: str, e: exp.Expression) -> TypeLike:
     if family == "spark":
         return T.DATE if isinstance(e, exp.DateTrunc) else T.TIMESTAMP
     if family in ("postgres", "redshift", "duckdb"):
-        if arg.is_type(T.TIMESTAMP, T.TIMESTAMPTZ, T.INTERVAL):
+        if arg.is_type(*_NTZ, T.TIMESTAMPTZ, T.INTERVAL):
             return arg if not (family == "redshift" and arg.is_type(T.INTERVAL)) else None
         if arg.is_type(T.DATE):
             return T.TIMESTAMPTZ if family == "postgres" else T.TIMESTAMP
@@ -552,24 +555,22 @@ def _date_add(family: str, e: exp.Expression) -> TypeLike:
     unit_name = unit.name.upper() if isinstance(unit, exp.Expression) else ""
     if family == "snowflake":
         if arg.is_type(T.DATE):
-            return T.DATE if unit_name in _DATE_UNITS else T.TIMESTAMP if unit_name else None
+            return T.DATE if unit_name in _DATE_UNITS else T.TIMESTAMPNTZ if unit_name else None
         return arg
     if family in ("bigquery", "trino"):
         return arg
-    if family == "duckdb":
-        return T.TIMESTAMP if arg.is_type(T.DATE, T.TIMESTAMP) else arg if arg.is_type(T.TIMESTAMPTZ) else None
-    if family == "redshift":
-        return T.TIMESTAMP if arg.is_type(T.DATE, T.TIMESTAMP) else arg if arg.is_type(T.TIMESTAMPTZ) else None
+    if family in ("duckdb", "redshift"):
+        return T.TIMESTAMP if arg.is_type(T.DATE, *_NTZ) else arg if arg.is_type(T.TIMESTAMPTZ) else None
     if family == "spark":
         if isinstance(e, exp.TsOrDsAdd):
             return T.DATE
-        return T.TIMESTAMP if arg.is_type(T.TIMESTAMP) else None
+        return arg if arg.is_type(T.TIMESTAMP, T.TIMESTAMPTZ, T.TIMESTAMPNTZ) else None  # `timestamp` reads as TIMESTAMPTZ
     return None
 
 
 def _current_timestamp(family: str, e: exp.CurrentTimestamp) -> TypeLike:
     if e.args.get("sysdate"):
-        return T.TIMESTAMP if family in ("snowflake", "redshift") else None
+        return {"snowflake": T.TIMESTAMPNTZ, "redshift": T.TIMESTAMP}.get(family)
     return {
         "snowflake": T.TIMESTAMPLTZ,
         "postgres": T.TIMESTAMPTZ,
@@ -627,6 +628,14 @@ def _string_agg(family: str, e: exp.GroupConcat) -> TypeLike:
         value = value.expressions[0] if value.expressions else None
     value_type = _type(value)
     return None if value_type is None or value_type.this in _NOT_TEXT else _string_type(family)
+
+
+def _to_number(family: str, e: exp.ToNumber) -> TypeLike:
+    """Snowflake TO_NUMBER/TO_DECIMAL(expr[, format][, precision[, scale]]): NUMBER(precision, scale)."""
+    precision, scale = e.args.get("precision"), e.args.get("scale")
+    if family != "snowflake" or not (isinstance(precision, exp.Literal) and isinstance(scale, exp.Literal)):
+        return None
+    return _decimal(int(precision.this), int(scale.this)) if precision.is_int and scale.is_int else None
 
 
 def _int_result(**overrides: TypeLike) -> Rule:
@@ -697,7 +706,7 @@ _FUNCTION_RULES: dict[type[exp.Expression], Rule] = {
     exp.Extract: _extract,
     **{cls: _DATE_PARTS for cls in (exp.Year, exp.Month, exp.Day, exp.Quarter, exp.Hour, exp.Minute, exp.Second, exp.DayOfMonth, exp.DayOfYear)},
     **{cls: (lambda family, e: T.DATE) for cls in (exp.StrToDate, exp.TsOrDsToDate, exp.Date)},
-    exp.StrToTime: _per_family(None, snowflake=T.TIMESTAMP, postgres=T.TIMESTAMPTZ, redshift=T.TIMESTAMPTZ, duckdb=T.TIMESTAMP, spark=T.TIMESTAMP, trino=T.TIMESTAMP),
+    exp.StrToTime: _per_family(None, snowflake=T.TIMESTAMPNTZ, postgres=T.TIMESTAMPTZ, redshift=T.TIMESTAMPTZ, duckdb=T.TIMESTAMP, spark=T.TIMESTAMP, trino=T.TIMESTAMP),
     exp.UnixToTime: _per_family(None, postgres=T.TIMESTAMPTZ, duckdb=T.TIMESTAMPTZ),
     exp.Interval: _per_family(T.INTERVAL, snowflake=None, redshift=None, other=None),
     # strings
@@ -705,14 +714,17 @@ _FUNCTION_RULES: dict[type[exp.Expression], Rule] = {
         cls: _string_function(pure=True)
         for cls in (exp.Upper, exp.Lower, exp.Initcap, exp.Left, exp.Right, exp.Pad, exp.Reverse, exp.Repeat,
                     exp.SplitPart, exp.RegexpReplace, exp.RegexpExtract, exp.Translate, exp.ConcatWs,
-                    exp.ToChar, exp.TimeToStr, exp.JSONExtractScalar, exp.JSONBExtractScalar)
+                    exp.ToChar, exp.TimeToStr)
     },
+    exp.JSONExtractScalar: lambda family, e: _string_type(family),  # ->>, JSON_VALUE, get_json_object...
+    exp.JSONBExtractScalar: lambda family, e: _string_type(family),
     **{cls: _string_function(pure=False) for cls in (exp.Concat, exp.Substring, exp.Trim, exp.Replace)},
     exp.MD5: _per_family(None, snowflake=T.VARCHAR, postgres=T.TEXT, redshift=T.VARCHAR, duckdb=T.VARCHAR, spark=T.VARCHAR),
     exp.Length: _LENGTH,
     exp.StrPosition: _LENGTH,
     # numbers
     exp.Abs: _numeric_arg,
+    exp.ToNumber: _to_number,
     exp.Round: _round,
     exp.Floor: _round,
     exp.Ceil: _round,
@@ -844,6 +856,8 @@ class _Namer:
         if isinstance(alias, exp.Identifier) and _SPELLING in alias.meta:
             return alias.meta[_SPELLING]  # written by the user
         inner = projection.unalias()
+        while isinstance(inner, exp.Paren):
+            inner = inner.this
         if isinstance(inner, exp.Coalesce) and isinstance(inner.this, exp.Column):
             inner = inner.this  # a USING column
         if not isinstance(inner, exp.Column) or depth > 32:
@@ -909,12 +923,38 @@ def _leftmost(query: exp.Expression) -> exp.Expression:
     return query
 
 
-def _unaliased(tree: exp.Expression, dialect: str) -> bool:
-    """Whether the outer query projects an expression without an alias: its name is the warehouse's choice
-    (Snowflake `CAST(ID AS INT)`, DuckDB `CAST(id AS INTEGER)`, BigQuery `f0_`, Postgres `id`...)."""
+_UNALIASED = "meshlint_unaliased"  # meta key: an outer projection written without an alias
+_UNALIASED_REASON = "an expression without an alias (its name is chosen by the warehouse)"
+# Wrappers a warehouse names after the column inside (checked on Postgres 15 and DuckDB): `id::text` is `id` on
+# Postgres, `(id)` is `id` on both; sqlglot names them so too.
+_NAMED_THROUGH: dict[str, tuple[type[exp.Expression], ...]] = {
+    **dict.fromkeys(("postgres", "redshift", "materialize", "risingwave"), (exp.Paren, exp.Cast)),
+    "duckdb": (exp.Paren,),
+}
+
+
+def _mark_unaliased(tree: exp.Expression, dialect: str) -> bool:
+    """Mark the outer query's projections written without an alias, whose name is the warehouse's choice
+    (Snowflake `CAST(ID AS INT)`, DuckDB `CAST(id AS INTEGER)`, BigQuery `f0_`, Postgres `id`...), where sqlglot
+    would name them after their column. True when there is one."""
     select = _leftmost(tree)
+    if not isinstance(select, exp.Select):
+        return False
     allowed: tuple[type[exp.Expression], ...] = (exp.Alias, exp.Column, exp.Star) + ((exp.Dot,) if dialect == "bigquery" else ())
-    return isinstance(select, exp.Select) and any(not isinstance(p, allowed) for p in select.expressions)
+    transparent = _NAMED_THROUGH.get(dialect, ())
+    found = False
+    for projection in list(select.expressions):
+        named = projection
+        while isinstance(named, transparent):
+            named = named.this
+        if not isinstance(named, allowed):
+            projection.meta[_UNALIASED] = True
+            found = True
+        elif named is not projection and isinstance(named, exp.Column) and projection.output_name != named.name:
+            alias = named.this.copy()  # sqlglot leaves `(i)::text` unnamed
+            alias.meta.pop(_SPELLING, None)
+            projection.replace(exp.alias_(projection.copy(), alias))
+    return found
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -958,6 +998,7 @@ def infer_output_columns(
     work = tree.copy()
     if preserve:
         mixed = _stash_spellings(work) or mixed
+    unaliased = _mark_unaliased(work, dialect)
     try:
         qualified = qualify(
             work,
@@ -971,10 +1012,13 @@ def infer_output_columns(
     except (SqlglotError, RecursionError, KeyError, ValueError, TypeError, AttributeError) as error:
         return ColumnSet((), False, (*reasons, f"sqlglot could not resolve the query: {error}"))
 
-    if _unaliased(tree, dialect):
-        reasons.append("an expression without an alias (its name is chosen by the warehouse)")
+    if unaliased:
+        reasons.append(_UNALIASED_REASON)
     select = _leftmost(annotated)
     setop_types = annotated.meta.get(_SETOP_COLUMNS) if isinstance(annotated, exp.SetOperation) else None
+    if setop_types is not None and [n for n, _ in setop_types] != [s.alias_or_name for s in annotated.selects]:
+        # branches of different widths (an error), or UNION BY NAME adding the other side's columns
+        reasons.append("a set operation whose columns sqlglot cannot match up")
     namer = _Namer(annotated, tables, dialect) if preserve and mixed else None
     fallback_lines: dict[str, int] | None = None
     columns: list[InferredColumn] = []
@@ -987,14 +1031,14 @@ def infer_output_columns(
             incomplete = sorted({t.why_incomplete for t in tables.values() if not t.complete and t.why_incomplete})
             reasons.append("`select *` over " + (", ".join(incomplete) if incomplete else "a table whose columns are not all known"))
             continue
-        if open_reasons and UNKNOWN_TOKEN in projection.sql(dialect):
+        if unaliased and projection.unalias().meta.get(_UNALIASED):
+            continue  # its name is unknown
+        if open_reasons and UNKNOWN_TOKEN in projection.sql(dialect).lower():
             continue  # produced by something only the warehouse knows; the render gave the reason
         if name.lower().startswith("_col_"):
-            reasons.append("an expression without an alias (its name is chosen by the warehouse)")
+            reasons.append(_UNALIASED_REASON)
             continue
         if setop_types is not None:
-            if annotated.args.get("by_name"):
-                name = setop_types[index][0] if index < len(setop_types) else name
             data_type = setop_types[index][1] if index < len(setop_types) else None
         else:
             data_type = _type(projection)

@@ -12,11 +12,12 @@ import json
 import os
 import re
 import types
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import yaml
 from jinja2.defaults import DEFAULT_NAMESPACE
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import safe_range
 
 from meshlint.render.environment import MacroReturn
@@ -208,9 +209,44 @@ class Adapter:
         return UnknownValue(f"adapter.{name}")
 
 
+class DbtRelation(Relation, Mapping[str, object]):
+    """What `ref()`, `source()` and `this` give a template: a Relation that is also a mapping with
+    dbt's relation `metadata`, as dbt's relations are (dbt_utils' `_is_relation` checks exactly that),
+    and never an ephemeral CTE.
+
+    >>> relation = DbtRelation("meshlint__ref_0", None, None, "orders")
+    >>> relation["metadata"], relation.is_cte, str(relation)
+    ({'type': 'Relation'}, False, 'meshlint__ref_0')
+    """
+
+    is_cte = False
+
+    def __getitem__(self, key: str) -> object:
+        if key == "metadata":
+            return {"type": "Relation"}
+        if key in ("database", "schema", "identifier"):
+            return getattr(self, key)
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("metadata", "database", "schema", "identifier"))
+
+    def __len__(self) -> int:
+        return 4
+
+
 class ModuleView:
     """What `modules.<name>` shows a template: the listed attributes of one module and nothing else.
-    The module object itself stays out of reach, since its other attributes lead to `sys` and `os`."""
+    The module object itself stays out of reach, since its other attributes lead to `sys` and `os`.
+
+    >>> view = ModuleView(datetime, ["date"])
+    >>> view.date(2024, 2, 29).isoformat()
+    '2024-02-29'
+    >>> view.sys
+    Traceback (most recent call last):
+    ...
+    jinja2.exceptions.SecurityError: `modules.datetime.sys` is not available in meshlint's sandbox
+    """
 
     def __init__(self, module: types.ModuleType, names: Iterable[str]) -> None:
         self._module = module
@@ -219,7 +255,9 @@ class ModuleView:
     def __getattr__(self, name: str) -> object:
         if name in self._names:
             return getattr(self._module, name)
-        raise AttributeError(name)
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise SecurityError(f"`modules.{self._module.__name__}.{name}` is not available in meshlint's sandbox")
 
 
 _DATETIME_NAMES = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo", "MINYEAR", "MAXYEAR")
@@ -308,13 +346,13 @@ def build_context(
         key = (package, name, version if version not in (0, "") else None)
         token = ref_tokens.setdefault(key, _token("ref", len(ref_tokens)))
         state.refs.append(RefCall(name, package, version, state.template_line(), token, given))
-        return Relation(token, package, None, name, key)
+        return DbtRelation(token, package, None, name, key)
 
-    def source(source_name: object, table_name: object) -> Relation:
+    def source(source_name: object, table_name: object) -> DbtRelation:
         key = (str(source_name), str(table_name))
         token = source_tokens.setdefault(key, _token("src", len(source_tokens)))
         state.sources.append(SourceCall(key[0], key[1], state.template_line(), token))
-        return Relation(token, None, key[0], key[1])
+        return DbtRelation(token, None, key[0], key[1])
 
     def var(name: str, default: object = _MISSING) -> object:
         for scope in (inputs.cli_vars, _project_scope(inputs)):
@@ -362,7 +400,7 @@ def build_context(
         "var": var,
         "env_var": env_var,
         "target": Target(type=inputs.adapter_type),
-        "this": Relation("meshlint__this", None, None, inputs.model_name),
+        "this": DbtRelation("meshlint__this", None, None, inputs.model_name),
         "model": {"name": inputs.model_name, "package_name": inputs.project, "config": state.config},
         "project_name": inputs.project,
         "is_incremental": lambda: False,

@@ -74,7 +74,13 @@ class TolerantUndefined(jinja2.ChainableUndefined):
 class DbtSandbox(SandboxedEnvironment):
     """jinja2's sandbox, stricter: reaching for an unsafe attribute (`__class__`, `__globals__`, ...)
     fails the render instead of yielding a tolerated unknown, and no module object is reachable
-    from a template (the ones dbt exposes under `modules` are allow-listed views)."""
+    from a template (the ones dbt exposes under `modules` are allow-listed views).
+
+    >>> make_environment().from_string("{{ ''.__class__ }}").render()
+    Traceback (most recent call last):
+    ...
+    jinja2.exceptions.SecurityError: access to attribute `__class__` of a `str` object is not allowed
+    """
 
     def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
         if isinstance(value, types.ModuleType) or isinstance(obj, types.ModuleType):
@@ -159,6 +165,11 @@ class MacroProblem:
     message: str
 
 
+# meshlint's own macro files compile once per process, whatever the number of renderers: the code
+# does not depend on the environment it is later bound to
+_BUILTIN_CODE: dict[tuple[str, str], tuple[types.CodeType, tuple[str, ...]]] = {}
+
+
 @dataclass
 class MacroCatalog:
     """package name -> macro name -> the compiled file that defines it."""
@@ -171,11 +182,16 @@ class MacroCatalog:
     def add_file(self, package: str, path: str, source: str) -> None:
         text = preprocess(source)
         try:
-            tree = self.env.parse(text, name=path)
-            defined = [macro.name for macro in tree.find_all(nodes.Macro)]
-            for macro in tree.find_all(nodes.Macro):
-                macro.name = MACRO_PREFIX + macro.name
-            code = self.env.compile(tree, name=path, filename=path)
+            compiled = _BUILTIN_CODE.get((path, text)) if path.startswith(BUILTIN_PATH) else None
+            if compiled is None:
+                tree = self.env.parse(text, name=path)
+                defined = [macro.name for macro in tree.find_all(nodes.Macro)]
+                for macro in tree.find_all(nodes.Macro):
+                    macro.name = MACRO_PREFIX + macro.name
+                compiled = (self.env.compile(tree, name=path, filename=path), tuple(defined))
+                if path.startswith(BUILTIN_PATH):
+                    _BUILTIN_CODE[(path, text)] = compiled
+            code, defined = compiled
             template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
         except jinja2.TemplateSyntaxError as error:
             self.problems.append(MacroProblem(path, error.lineno or 1, f"Jinja syntax error in macro file: {error.message}"))

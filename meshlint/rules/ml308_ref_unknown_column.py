@@ -56,6 +56,19 @@ def parent_columns(target: ModelNode, mesh: AnalysedMesh) -> frozenset[str] | No
     return None
 
 
+def ref_allowed(analysed: AnalysedNode, ref: ResolvedRef, mesh: AnalysedMesh) -> bool:
+    """dbt accepts the ref itself; a refused one (ML301-ML305) is reported there, not column by column."""
+    target = ref.target
+    if target is None or ref.problem is not None:
+        return False
+    parent = mesh.by_id.get(target.unique_id)
+    config = parent.config if parent is not None else target.config
+    same_project = target.project == analysed.node.project
+    if config.access == "private":
+        return same_project and config.group is not None and config.group == analysed.config.group
+    return config.access == "public" or same_project
+
+
 def _alias_columns(node: exp.Expression | None) -> bool:
     alias = node.args.get("alias") if node is not None else None
     return isinstance(alias, exp.TableAlias) and bool(alias.columns)
@@ -128,7 +141,7 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
         return
     parents: dict[str, Parent] = {}
     for ref in analysed.refs:
-        if ref.target is None or ref.call.token in parents:
+        if ref.target is None or ref.call.token in parents or not ref_allowed(analysed, ref, mesh):
             continue
         columns = parent_columns(ref.target, mesh)
         if columns is not None:

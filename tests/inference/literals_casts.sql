@@ -34,7 +34,7 @@ select 'abc' as s, true as b, null as n
 -- case: snowflake decimal literal times a decimal column stays fixed-point
 -- dialect: snowflake
 -- schema: {"t": {"PRICE": "number(10,2)", "QTY": "int", "RATE": "float"}}
-select price * 1.1 as a, qty * 0.5 as b, rate * 1.5 as c, qty / 2 as d
+select price * 1.1 as a, qty * 0.5 as b, rate * 1.5 as c, qty / 2 as d from t
 -- expect: A ~NUMBER(13,3), B ~NUMBER(12,1), C FLOAT, D ~NUMBER(18,6)
 
 -- case: snowflake casts
@@ -82,8 +82,14 @@ select d * 1.5 as a, i * 1.5 as b, i / 2 as c, i + 1 as d2 from t
 -- case: duckdb numeric literals count every digit written
 -- dialect: duckdb
 -- schema: {}
-select 1 as a, 1.5 as b, 0.5 as c, .5 as d, 100.25 as e, 1.50 as f, 00.5 as g
--- expect: a INTEGER, b DECIMAL(2,1), c DECIMAL(2,1), d DECIMAL(1,1), e DECIMAL(5,2), f DECIMAL(3,2), g DECIMAL(3,1)
+select 1 as a, 1.5 as b, 0.5 as c, 100.25 as e, 1.50 as f, 00.5 as g, -0.25 as h
+-- expect: a INTEGER, b DECIMAL(2,1), c DECIMAL(2,1), e DECIMAL(5,2), f DECIMAL(3,2), g DECIMAL(3,1), h DECIMAL(3,2)
+
+-- case: duckdb `.5` is DECIMAL(1,1), but sqlglot reads it as `0.5`: unknown
+-- dialect: duckdb
+-- schema: {}
+select .5 as d
+-- expect: d ?
 
 -- case: duckdb large literals
 -- dialect: duckdb

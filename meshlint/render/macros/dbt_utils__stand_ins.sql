@@ -7,9 +7,11 @@
 
 {#- ---------------------------------------------------------------- argument checks -#}
 
-{#- dbt_utils fails when a macro that needs a relation is given something else (a string, usually) -#}
+{#- dbt_utils fails when a macro that needs a relation is given something else (a string, usually);
+    a relation is a mapping whose metadata names a Relation type. One only the warehouse knows (from
+    `get_relations_by_pattern`, say) passes: the model is already open. -#}
 {% macro _is_relation(obj, macro) -%}
-{%- if obj is none or obj is string or obj is number or obj is mapping -%}
+{%- if obj is not meshlint_unknown and not (obj is mapping and obj.get('metadata', {}).get('type', '').endswith('Relation')) -%}
 {%- do exceptions.raise_compiler_error("Macro " ~ macro ~ " expected a Relation but received the value: " ~ obj) -%}
 {%- endif -%}
 {%- endmacro %}
@@ -35,7 +37,7 @@
 {%- if not execute -%}
   {{ return([]) }}
 {%- endif -%}
-{%- set columns = adapter.get_columns_in_relation(from) -%}
+{%- set columns = from if from is meshlint_unknown else adapter.get_columns_in_relation(from) -%}
 {%- if columns is meshlint_unknown -%}
   {{ return(columns) }}
 {%- endif -%}
@@ -159,7 +161,7 @@
 {%- set exclude = exclude if exclude is not none else [] -%}
 {%- set remove = remove if remove is not none else [] -%}
 {%- do dbt_utils._is_relation(relation, 'unpivot') -%}
-{%- set columns = adapter.get_columns_in_relation(relation) -%}
+{%- set columns = relation if relation is meshlint_unknown else adapter.get_columns_in_relation(relation) -%}
 {%- if columns is meshlint_unknown -%}
   {{ return('select ' ~ columns ~ ' from ' ~ relation) }}
 {%- endif -%}
@@ -194,7 +196,7 @@ cast('{{ column.column }}' as {{ dbt.type_string() }}) as {{ adapter.quote(field
 {%- set ns = namespace(unknown=false) -%}
 {%- for relation in relations -%}
   {%- do dbt_utils._is_relation(relation, 'union_relations') -%}
-  {%- set columns = adapter.get_columns_in_relation(relation) -%}
+  {%- set columns = relation if relation is meshlint_unknown else adapter.get_columns_in_relation(relation) -%}
   {%- if columns is meshlint_unknown -%}{%- set ns.unknown = true -%}{%- endif -%}
   {%- do columns_of.update({relation | string: []}) -%}
   {%- for column in (columns if columns is not meshlint_unknown else []) -%}

@@ -1,0 +1,3 @@
+select
+    1 as order_id,
+    cast(9.99 as number(18,2)) as amount

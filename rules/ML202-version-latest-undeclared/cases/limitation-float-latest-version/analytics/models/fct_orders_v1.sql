@@ -1,0 +1,4 @@
+select
+    id as order_id,
+    status
+from {{ source('jaffle_shop', 'orders') }}
