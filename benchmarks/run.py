@@ -342,9 +342,10 @@ def main(argv: list[str] | None = None) -> int:
                 counts = row["dbt_models"]
                 row["dbt_models"] = counts["staging"] + counts["intermediate"] + counts["mart_nodes"]  # type: ignore[index]
         row["load_after"] = os.getloadavg()[0]
+        row["size_total_s"] = round(time.perf_counter() - started, 1)
         rows.append(row)
         print(
-            f"{size} models: generated in {generated:.1f}s; meshlint cold {cold.wall:.1f}s warm {warm.wall:.1f}s"
+            f"{size} models ({row['size_total_s']}s in all): generated in {generated:.1f}s; meshlint cold {cold.wall:.1f}s warm {warm.wall:.1f}s"
             + (f"; dbt parse {row['dbt_full']['wall']:.1f}s partial {row['dbt_partial']['wall']:.1f}s" if with_dbt else "")  # type: ignore[index]
             + f"; findings {summary['error']}/{summary['warning']}/{summary['info']}",
             file=sys.stderr,

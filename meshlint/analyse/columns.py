@@ -1,10 +1,20 @@
 """Infer a model's output columns and types from its rendered SQL with sqlglot's optimizer
 (qualify, then annotate_types), given the columns already known for the tables it reads.
 
-The product rule: never report a closed column set that is wrong. sqlglot's type annotation is generic
-(`1.5` is DOUBLE, `row_number()` INT, `sum(int)` BIGINT everywhere), so it runs here with an annotator table of
-our own (`_type_rules`): an expression keeps a type only when a rule below knows what the warehouse returns for
-it, per dialect family; everything else is unknown (None), which callers never report as a mismatch.
+The product rule: never report a closed column set that is wrong; when unsure, mark it open or leave a type
+unknown (None, which callers never report as a mismatch). So:
+
+* Types. sqlglot's annotation is generic (`1.5` is DOUBLE, `row_number()` INT, `avg(int)` DOUBLE everywhere).
+  It runs here with an annotator table of our own (`_type_rules`): an expression keeps a type only when a rule
+  below knows what the warehouse returns for it, per dialect family; anything else is unknown. Structural
+  nodes (aliases, casts, struct fields, predicates) keep sqlglot's annotation. The rules for DuckDB and
+  Postgres were checked against the engines; the fixtures in tests/inference/ pin all of them.
+* Names. Folding warehouses report sqlglot's normalised names. Case-preserving ones report an alias as written,
+  a column from `*` with its definition's spelling, and a column reference as written (BigQuery, Databricks)
+  or with its definition's spelling (DuckDB), see identifiers.py. An outer expression without an alias is
+  left out and the set is open: its name is the warehouse's choice.
+* Openness. `*` over a table whose columns may be incomplete, over an unknown table, an unaliased expression,
+  the render's unknown marker, or a query sqlglot cannot resolve, make the set open.
 """
 
 from __future__ import annotations
@@ -107,6 +117,7 @@ _FAMILIES = {
     "duckdb": "duckdb",
     "databricks": "spark",
     "spark": "spark",
+    "spark2": "spark",
     "trino": "trino",
     "presto": "trino",
     "athena": "trino",
@@ -149,7 +160,12 @@ def _kind(data_type: exp.DataType | None) -> str:
 
 
 def _decimal(precision: int, scale: int) -> exp.DataType:
-    return exp.DataType(this=T.DECIMAL, expressions=[exp.DataTypeParam(this=exp.Literal.number(precision)), exp.DataTypeParam(this=exp.Literal.number(scale))])
+    params = [exp.DataTypeParam(this=exp.Literal.number(precision)), exp.DataTypeParam(this=exp.Literal.number(scale))]
+    return exp.DataType(this=T.DECIMAL, expressions=params)
+
+
+def _is_null(data_type: TypeLike) -> bool:
+    return data_type == T.NULL if isinstance(data_type, T) else data_type is not None and data_type.is_type(T.NULL)
 
 
 def _params(data_type: exp.DataType) -> tuple[int, int] | None:
@@ -186,6 +202,9 @@ def _int_literal(node: exp.Expression) -> int | None:
 # --- literals ----------------------------------------------------------------------------------------------------
 
 _DECIMAL_TEXT = re.compile(r"(\d*)\.(\d*)")
+_EXPONENT_TEXT = re.compile(r"[\d.]+[eE][-+]?\d+")
+# `1e3`: DOUBLE where checked, numeric on Postgres; Snowflake and Redshift not checked.
+_EXPONENT_LITERALS = {**dict.fromkeys(("bigquery", "duckdb", "spark", "trino"), T.DOUBLE), "postgres": T.DECIMAL}
 
 
 def _string_type(family: str) -> T:
@@ -201,11 +220,12 @@ def _literal(family: str, e: exp.Literal) -> TypeLike:
         return _int_literal_type(family, int(text))
     decimal = _DECIMAL_TEXT.fullmatch(text)
     if decimal:
-        if family == "duckdb" and text.startswith("0.") and e.meta.get("end", -2) - e.meta.get("start", 0) + 1 != len(text):
+        written = e.meta.get("end", -2) - e.meta.get("start", 0) + 1
+        if family == "duckdb" and text.startswith("0.") and written != len(text):
             return None  # sqlglot reads `.5` as `0.5`: DECIMAL(1,1) or DECIMAL(2,1), as written
         return _decimal_literal_type(family, *decimal.groups())
-    if re.fullmatch(r"[\d.]+[eE][-+]?\d+", text):  # exponent: DOUBLE where checked
-        return T.DOUBLE if family in ("bigquery", "duckdb", "spark", "trino") else T.DECIMAL if family == "postgres" else None
+    if _EXPONENT_TEXT.fullmatch(text):
+        return _EXPONENT_LITERALS.get(family)
     return None
 
 
@@ -316,11 +336,10 @@ def _all_args(family: str, e: exp.Expression) -> TypeLike:
 
 def _coalesce(family: str, e: exp.Coalesce) -> TypeLike:
     args = [e.this, *e.expressions]
-    if family == "duckdb" and len({a.name for a in args if isinstance(a, exp.Column)} | {""}) == 2 and all(isinstance(a, exp.Column) for a in args):
+    if family == "duckdb" and all(isinstance(a, exp.Column) for a in args) and len({a.name for a in args}) == 1:
         # Probably a JOIN ... USING key, which sqlglot rewrites as COALESCE(a.k, b.k): DuckDB gives the left
-        # key's type for inner and left joins, the common type for full ones.
-        types = {_type(a) for a in args}
-        if len(types) > 1:
+        # key's type for inner and left joins, the common type for full ones. Unknown unless they agree.
+        if len({_type(a) for a in args}) > 1:
             return None
     return _values(family, args)
 
@@ -366,7 +385,7 @@ def _temporal_arith(family: str, e: exp.Binary, left: exp.DataType, right: exp.D
     if isinstance(e, (exp.Add, exp.Sub)) and left.is_type(T.DATE) and _kind(right) == "int":
         return T.DATE if family in ("postgres", "duckdb", "snowflake") else None
     if isinstance(e, exp.Sub) and left.is_type(T.DATE) and right.is_type(T.DATE):
-        return {"postgres": T.INT, "duckdb": T.BIGINT}.get(family)
+        return {"postgres": T.INT, "duckdb": T.BIGINT, "snowflake": T.BIGINT}.get(family)
     if family in ("postgres", "duckdb") and isinstance(e, (exp.Add, exp.Sub)):
         if isinstance(e, exp.Add) and left.is_type(T.INTERVAL):
             left, right = right, left
@@ -385,7 +404,7 @@ def _dpipe(family: str, e: exp.DPipe) -> TypeLike:
         return None
     if family in ("redshift", "trino") and any(t.this in _CHARS for t in sides):  # type: ignore[union-attr]
         return None
-    return None if family == "redshift" and any(isinstance(n, exp.Literal) for n in (e.left, e.right)) else _string_type(family)
+    return _string_type(family)
 
 
 # --- functions ---------------------------------------------------------------------------------------------------
@@ -453,7 +472,8 @@ def _sum(family: str, e: exp.Sum) -> TypeLike:
     if kind == "double":
         return T.DOUBLE
     if kind == "float":
-        return {"postgres": T.FLOAT, "trino": T.FLOAT}.get(family, T.DOUBLE if family in ("snowflake", "duckdb", "spark", "bigquery") else None)
+        return {"postgres": T.FLOAT, "trino": T.FLOAT, "snowflake": T.DOUBLE, "duckdb": T.DOUBLE, "spark": T.DOUBLE,
+                "bigquery": T.DOUBLE}.get(family)
     return None
 
 
@@ -461,7 +481,8 @@ def _avg(family: str, e: exp.Avg) -> TypeLike:
     arg = _type(e.this)
     kind = _kind(arg)
     if kind == "int":
-        return T.DECIMAL if family in ("snowflake", "postgres") else T.DOUBLE if family in ("bigquery", "duckdb", "spark", "trino") else None
+        fixed_point = family in ("snowflake", "postgres")  # Redshift: BIGINT or NUMERIC, not checked
+        return T.DECIMAL if fixed_point else T.DOUBLE if family in ("bigquery", "duckdb", "spark", "trino") else None
     if kind == "decimal":
         assert arg is not None
         if family == "duckdb":
@@ -536,9 +557,9 @@ def _date_trunc(family: str, e: exp.Expression) -> TypeLike:
     if arg is None or not arg.is_type(*exp.DataType.TEMPORAL_TYPES, T.INTERVAL):
         return None
     if family in ("snowflake", "bigquery", "trino"):
-        return arg  # the type of the truncated value
-    if family == "spark":
-        return T.DATE if isinstance(e, exp.DateTrunc) else T.TIMESTAMP
+        return None if arg.is_type(T.INTERVAL) else arg  # the type of the truncated value
+    if family == "spark":  # trunc(date, fmt) is a DATE; date_trunc(fmt, x) a TIMESTAMP (TIMESTAMP_NTZ stays so)
+        return T.DATE if isinstance(e, exp.DateTrunc) else arg if arg.is_type(T.TIMESTAMPNTZ) else T.TIMESTAMP
     if family in ("postgres", "redshift", "duckdb"):
         if arg.is_type(*_NTZ, T.TIMESTAMPTZ, T.INTERVAL):
             return arg if not (family == "redshift" and arg.is_type(T.INTERVAL)) else None
@@ -564,7 +585,8 @@ def _date_add(family: str, e: exp.Expression) -> TypeLike:
     if family == "spark":
         if isinstance(e, exp.TsOrDsAdd):
             return T.DATE
-        return arg if arg.is_type(T.TIMESTAMP, T.TIMESTAMPTZ, T.TIMESTAMPNTZ) else None  # `timestamp` reads as TIMESTAMPTZ
+        # Databricks' `timestamp` reads as TIMESTAMPTZ
+        return arg if arg.is_type(T.TIMESTAMP, T.TIMESTAMPTZ, T.TIMESTAMPNTZ) else None
     return None
 
 
@@ -609,24 +631,21 @@ def _bracket(family: str, e: exp.Bracket) -> TypeLike:
 
 
 def _array(family: str, e: exp.Array) -> TypeLike:
-    element = _values(family, list(e.expressions))
-    if element is None or element == T.NULL or not e.expressions:
+    element = _values(family, list(e.expressions)) if e.expressions else None
+    if element is None or _is_null(element):
         return None
     return exp.DataType(this=T.ARRAY, expressions=[exp.DataType.build(element)], nested=True)
 
 
 def _array_agg(family: str, e: exp.ArrayAgg) -> TypeLike:
-    element = _type(e.this)
+    element = _type(e.this)  # DISTINCT and ORDER BY inside are typed as their value
     if element is None or element.is_type(T.NULL) or family == "redshift":
         return None
     return exp.DataType(this=T.ARRAY, expressions=[element], nested=True)
 
 
 def _string_agg(family: str, e: exp.GroupConcat) -> TypeLike:
-    value = e.this.this if isinstance(e.this, (exp.Distinct, exp.Order)) else e.this
-    if isinstance(value, exp.Distinct):
-        value = value.expressions[0] if value.expressions else None
-    value_type = _type(value)
+    value_type = _type(e.this)
     return None if value_type is None or value_type.this in _NOT_TEXT else _string_type(family)
 
 
@@ -638,6 +657,14 @@ def _to_number(family: str, e: exp.ToNumber) -> TypeLike:
     return _decimal(int(precision.this), int(scale.this)) if precision.is_int and scale.is_int else None
 
 
+def _int_div(family: str, e: exp.IntDiv) -> TypeLike:
+    """BigQuery DIV(x, y) and DuckDB `x // y` on integers."""
+    if {_kind(_type(e.this)), _kind(_type(e.expression))} != {"int"}:
+        return None
+    pairs = [(e.this.type, _int_literal(e.this)), (e.expression.type, _int_literal(e.expression))]
+    return T.BIGINT if family == "bigquery" else _common_int(family, pairs) if family == "duckdb" else None
+
+
 def _int_result(**overrides: TypeLike) -> Rule:
     """Integer-valued functions: Snowflake NUMBER, BigQuery INT64, and the named type elsewhere."""
     return _per_family(None, snowflake=T.BIGINT, bigquery=T.BIGINT, **overrides)
@@ -645,7 +672,6 @@ def _int_result(**overrides: TypeLike) -> Rule:
 
 _LENGTH = _int_result(postgres=T.INT, redshift=T.INT, duckdb=T.BIGINT, spark=T.INT, trino=T.BIGINT)
 _DATE_PARTS = _per_family(None, snowflake=T.BIGINT, duckdb=T.BIGINT, trino=T.BIGINT, spark=T.INT)
-_EVERYWHERE = ("snowflake", "postgres", "redshift", "bigquery", "duckdb", "spark", "trino", "other")
 
 _FUNCTION_RULES: dict[type[exp.Expression], Rule] = {
     exp.Literal: _literal,
@@ -664,10 +690,11 @@ _FUNCTION_RULES: dict[type[exp.Expression], Rule] = {
     exp.Div: _arith,
     exp.Mod: _arith,
     exp.DPipe: _dpipe,
+    exp.IntDiv: _int_div,
     # aggregates
     exp.Count: lambda family, e: T.BIGINT,
-    exp.CountIf: _per_family(None, snowflake=T.BIGINT, bigquery=T.BIGINT, duckdb=T.INT128, spark=T.BIGINT, trino=T.BIGINT),
-    exp.ApproxDistinct: _per_family(None, snowflake=T.BIGINT, bigquery=T.BIGINT, duckdb=T.BIGINT, spark=T.BIGINT, trino=T.BIGINT),
+    exp.CountIf: _int_result(duckdb=T.INT128, spark=T.BIGINT, trino=T.BIGINT),  # DuckDB: HUGEINT
+    exp.ApproxDistinct: _int_result(duckdb=T.BIGINT, spark=T.BIGINT, trino=T.BIGINT),
     exp.Sum: _sum,
     exp.Avg: _avg,
     exp.Min: _first_arg,
@@ -698,15 +725,29 @@ _FUNCTION_RULES: dict[type[exp.Expression], Rule] = {
     exp.DateTrunc: _date_trunc,
     exp.TimestampTrunc: _date_trunc,
     exp.DatetimeTrunc: _date_trunc,
-    **{cls: _date_add for cls in (exp.DateAdd, exp.DateSub, exp.TsOrDsAdd, exp.TimestampAdd, exp.TimestampSub, exp.DatetimeAdd, exp.DatetimeSub)},
-    exp.DateDiff: _per_family(None, snowflake=T.BIGINT, redshift=T.BIGINT, bigquery=T.BIGINT, duckdb=T.BIGINT, trino=T.BIGINT),
+    **{
+        cls: _date_add
+        for cls in (exp.DateAdd, exp.DateSub, exp.TsOrDsAdd, exp.TimestampAdd, exp.TimestampSub, exp.DatetimeAdd,
+                    exp.DatetimeSub)
+    },
+    # Databricks' datediff(end, start) is INT, datediff(unit, start, end) BIGINT; sqlglot reads both alike
+    exp.DateDiff: _int_result(redshift=T.BIGINT, duckdb=T.BIGINT, trino=T.BIGINT),
     exp.TsOrDsDiff: _per_family(None, redshift=T.BIGINT),
     exp.TimestampDiff: _per_family(None, snowflake=T.BIGINT, bigquery=T.BIGINT, spark=T.BIGINT),
     exp.DatetimeDiff: _per_family(None, bigquery=T.BIGINT),
     exp.Extract: _extract,
-    **{cls: _DATE_PARTS for cls in (exp.Year, exp.Month, exp.Day, exp.Quarter, exp.Hour, exp.Minute, exp.Second, exp.DayOfMonth, exp.DayOfYear)},
+    exp.DateFromParts: lambda family, e: T.DATE,
+    exp.LastDay: lambda family, e: T.DATE,
+    **{
+        cls: _DATE_PARTS
+        for cls in (exp.Year, exp.Month, exp.Day, exp.Quarter, exp.Hour, exp.Minute, exp.Second, exp.DayOfMonth,
+                    exp.DayOfYear)
+    },
     **{cls: (lambda family, e: T.DATE) for cls in (exp.StrToDate, exp.TsOrDsToDate, exp.Date)},
-    exp.StrToTime: _per_family(None, snowflake=T.TIMESTAMPNTZ, postgres=T.TIMESTAMPTZ, redshift=T.TIMESTAMPTZ, duckdb=T.TIMESTAMP, spark=T.TIMESTAMP, trino=T.TIMESTAMP),
+    exp.StrToTime: _per_family(  # BigQuery's PARSE_TIMESTAMP and PARSE_DATETIME read alike
+        None, snowflake=T.TIMESTAMPNTZ, postgres=T.TIMESTAMPTZ, redshift=T.TIMESTAMPTZ, duckdb=T.TIMESTAMP,
+        spark=T.TIMESTAMP, trino=T.TIMESTAMP,
+    ),
     exp.UnixToTime: _per_family(None, postgres=T.TIMESTAMPTZ, duckdb=T.TIMESTAMPTZ),
     exp.Interval: _per_family(T.INTERVAL, snowflake=None, redshift=None, other=None),
     # strings
@@ -719,7 +760,8 @@ _FUNCTION_RULES: dict[type[exp.Expression], Rule] = {
     exp.JSONExtractScalar: lambda family, e: _string_type(family),  # ->>, JSON_VALUE, get_json_object...
     exp.JSONBExtractScalar: lambda family, e: _string_type(family),
     **{cls: _string_function(pure=False) for cls in (exp.Concat, exp.Substring, exp.Trim, exp.Replace)},
-    exp.MD5: _per_family(None, snowflake=T.VARCHAR, postgres=T.TEXT, redshift=T.VARCHAR, duckdb=T.VARCHAR, spark=T.VARCHAR),
+    # a hex string, except BigQuery's and Trino's MD5, which return bytes
+    exp.MD5: _per_family(T.VARCHAR, postgres=T.TEXT, bigquery=None, trino=None, other=None),
     exp.Length: _LENGTH,
     exp.StrPosition: _LENGTH,
     # numbers
@@ -731,16 +773,18 @@ _FUNCTION_RULES: dict[type[exp.Expression], Rule] = {
     # semi-structured values
     exp.JSONExtract: _json_extract,
     exp.JSONBExtract: _json_extract,
-    exp.ParseJSON: _per_family(None, snowflake=T.VARIANT, bigquery=T.JSON, duckdb=T.JSON, trino=T.JSON, spark=T.VARIANT),
+    exp.ParseJSON: _per_family(T.JSON, snowflake=T.VARIANT, spark=T.VARIANT, postgres=None, redshift=None, other=None),
     exp.Bracket: _bracket,
     exp.Array: _array,
+    exp.ArraySize: _int_result(postgres=T.INT, duckdb=T.BIGINT, spark=T.INT, trino=T.BIGINT),
 }
 
 # Nodes whose sqlglot annotation is structural (a child's type, a cast's target, a struct field, BOOLEAN for a
 # predicate) and therefore the warehouse's: kept from the dialect's own table.
 _STRUCTURAL: tuple[type[exp.Expression], ...] = (
     exp.Alias, exp.Paren, exp.Not, exp.Subquery, exp.Window, exp.Filter, exp.IgnoreNulls, exp.RespectNulls,
-    exp.Cast, exp.TryCast, exp.Dot, exp.Explode, exp.Unnest, exp.Distinct, exp.Order, exp.DataType,
+    exp.Cast, exp.TryCast, exp.Dot, exp.Explode, exp.Unnest, exp.Distinct, exp.Order, exp.DataType, exp.Struct,
+    exp.PropertyEQ,
     *subclasses(exp.__name__, (exp.Predicate, exp.Connector)),
 )
 
@@ -860,6 +904,8 @@ class _Namer:
             inner = inner.this
         if isinstance(inner, exp.Coalesce) and isinstance(inner.this, exp.Column):
             inner = inner.this  # a USING column
+        if isinstance(inner, exp.Dot) and isinstance(inner.expression, exp.Identifier):
+            return inner.expression.meta.get(_SPELLING, fallback)  # BigQuery `t.s.Field` is named as written
         if not isinstance(inner, exp.Column) or depth > 32:
             return fallback
         written = inner.this.meta.get(_SPELLING)
@@ -902,7 +948,9 @@ def _projection_lines(tree: exp.Expression, dialect: str) -> dict[str, int]:
     for select in tree.find_all(exp.Select):
         for projection in select.expressions:
             name = projection.alias_or_name
-            identifier = projection.args.get("alias") if isinstance(projection, exp.Alias) else projection.find(exp.Identifier)
+            identifier = (
+                projection.args.get("alias") if isinstance(projection, exp.Alias) else projection.find(exp.Identifier)
+            )
             line = identifier.meta.get("line") if isinstance(identifier, exp.Expression) else None
             if name and line:
                 lines[resolution_key(name, dialect)] = int(line)
@@ -940,7 +988,9 @@ def _mark_unaliased(tree: exp.Expression, dialect: str) -> bool:
     select = _leftmost(tree)
     if not isinstance(select, exp.Select):
         return False
-    allowed: tuple[type[exp.Expression], ...] = (exp.Alias, exp.Column, exp.Star) + ((exp.Dot,) if dialect == "bigquery" else ())
+    allowed: tuple[type[exp.Expression], ...] = (exp.Alias, exp.Column, exp.Star)
+    if dialect == "bigquery":
+        allowed += (exp.Dot,)  # `s.a` is named `a`
     transparent = _NAMED_THROUGH.get(dialect, ())
     found = False
     for projection in list(select.expressions):
@@ -988,7 +1038,8 @@ def infer_output_columns(
     """The columns a parsed query produces.
 
     >>> tree = parse_sql("select id as order_id, amount * 2 as doubled, 1.5 as rate from t", "snowflake")
-    >>> cols = infer_output_columns(tree, {"t": TableColumns({"id": exp.DataType.build("int"), "amount": exp.DataType.build("decimal(10,2)")}, True)}, "snowflake")
+    >>> t = TableColumns({"id": exp.DataType.build("int"), "amount": exp.DataType.build("decimal(10,2)")}, True)
+    >>> cols = infer_output_columns(tree, {"t": t}, "snowflake")
     >>> [(c.name, c.type.sql("snowflake")) for c in cols.columns], cols.closed
     ([('ORDER_ID', 'INT'), ('DOUBLED', 'DECIMAL'), ('RATE', 'DECIMAL(2, 1)')], True)
     """
@@ -1029,7 +1080,8 @@ def infer_output_columns(
             continue
         if name == MORE_COLUMNS or name.lower() == MORE_COLUMNS:
             incomplete = sorted({t.why_incomplete for t in tables.values() if not t.complete and t.why_incomplete})
-            reasons.append("`select *` over " + (", ".join(incomplete) if incomplete else "a table whose columns are not all known"))
+            what = ", ".join(incomplete) if incomplete else "a table whose columns are not all known"
+            reasons.append(f"`select *` over {what}")
             continue
         if unaliased and projection.unalias().meta.get(_UNALIASED):
             continue  # its name is unknown

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from meshlint.analyse.facts import ResolvedRef
 from meshlint.project.facts import Mesh, ModelNode, Project
-from meshlint.project.versions import latest_version_of, version_key
+from meshlint.project.versions import latest_version_of, same_version, version_key
 from meshlint.render.state import RefCall
 
 
@@ -71,7 +71,7 @@ def resolve_ref(call: RefCall, caller: Project, index: NodeIndex) -> ResolvedRef
     spec = enabled[0].spec
     latest = latest_version_of(spec) if spec is not None else None
     for node in enabled:
-        if latest is not None and node.version is not None and version_key(node.version) == version_key(latest):
+        if same_version(latest, node.version):
             if node.sql is not None or index.projects[project_name].external:
                 return _checked_project(ResolvedRef(call, project_name, node), caller, index)
     return ResolvedRef(call, project_name, None, "unknown-version")

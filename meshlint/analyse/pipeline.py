@@ -20,7 +20,7 @@ from meshlint.project.config_tree import node_config
 from meshlint.project.profiles import DIALECT_ADAPTERS
 from meshlint.render.context import RenderInputs
 from meshlint.render.render import ProjectMacros, Renderer
-from meshlint.render.state import RenderResult
+from meshlint.render.state import RefCall, RenderResult
 from meshlint.render.values import Column
 from meshlint.rules.input_failures import (
     CANNOT_VERIFY,
@@ -63,6 +63,12 @@ class _Analysis:
             p.name: ProjectMacros(p.name, frozenset(pkg.name for pkg in p.packages), p.dispatch) for p in mesh.projects
         }
         self.done: dict[str, AnalysedNode] = {}
+
+    def resolve(self, call: RefCall, project: Project, disabled: set[str]) -> ResolvedRef:
+        ref = resolve_ref(call, project, self.index)
+        if ref.target is not None and ref.target.unique_id in disabled:
+            return ResolvedRef(call, ref.project, None, "disabled")
+        return ref
 
     def inputs(self, project: Project, node: ModelNode, execute: bool) -> RenderInputs:
         return RenderInputs(
@@ -157,6 +163,7 @@ def analyse_mesh(
     analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today)
     problems = analysis.problems
     parsed: dict[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]] = {}
+    disabled: set[str] = set()
     for project in mesh.projects:
         if project.external:
             continue  # known from metadata: refs to it are checked, its models are not linted
@@ -165,9 +172,12 @@ def analyse_mesh(
                 continue  # seeds and snapshots: ref targets with known (or unknown) columns
             result = analysis.render(project, node, execute=False)
             if not analysis.final_config(node, result).enabled:
-                continue  # dbt neither builds nor checks a disabled model
-            refs = tuple(resolve_ref(call, project, analysis.index) for call in (result.refs if result else ()))
-            parsed[node.unique_id] = (project, node, result, refs)
+                disabled.add(node.unique_id)  # dbt neither builds nor checks it; refs to it fail
+                continue
+            parsed[node.unique_id] = (project, node, result, ())
+    for uid, (project, node, result, _) in parsed.items():
+        refs = tuple(analysis.resolve(call, project, disabled) for call in (result.refs if result else ()))
+        parsed[uid] = (project, node, result, refs)
 
     edges = {
         uid: [r.target.unique_id for r in refs if r.target is not None]
@@ -190,7 +200,7 @@ def analyse_mesh(
         in_order = uid in ordered
         if result is not None and result.failure is None and result.used_execute and in_order:
             result = analysis.render(project, node, execute=True, refs=refs) or result
-            refs = tuple(resolve_ref(call, project, analysis.index) for call in result.refs)
+            refs = tuple(analysis.resolve(call, project, disabled) for call in result.refs)
         columns: ColumnSet | None = None
         sql_failure = None
         if result is not None and result.failure is not None:

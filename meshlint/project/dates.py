@@ -43,6 +43,16 @@ def start_of(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(), datetime.timezone.utc)
 
 
+def deprecation_cutoff(today: datetime.date) -> datetime.datetime:
+    """A date is past once it is before the end of `today` (UTC): dbt compares with the clock, so on
+    the deprecation day itself it already says "has passed".
+
+    >>> deprecation_cutoff(datetime.date(2024, 6, 30)).isoformat()
+    '2024-07-01T00:00:00+00:00'
+    """
+    return start_of(today + datetime.timedelta(days=1))
+
+
 def deprecation_of(node: ModelNode) -> tuple[datetime.datetime, Dated] | None:
     """A node's own deprecation date: per version for versioned models (no inheritance from the
     model, as in dbt), the model's for unversioned ones."""

@@ -33,9 +33,11 @@ from meshlint.project.facts import (
 from meshlint.project.profiles import ADAPTER_DIALECTS, adapter_type
 from meshlint.project.properties import read_property_file
 from meshlint.project.suppressions import FileSuppressions, scan
-from meshlint.project.versions import latest_version_of, version_columns, version_key
+from meshlint.project.versions import latest_version_of, same_version, version_columns, version_key
+from meshlint.project.dates import parse_deprecation_date
 from meshlint.project.yaml_spans import (
     item_location,
+    key_location,
     iter_mappings,
     load_yaml,
     plain,
@@ -215,6 +217,7 @@ def load_project(
     nodes += _snapshot_nodes(name, root, snapshot_paths, problems)
     dependencies = _dependencies(root, problems, suppressions)
     problems.extend(_invalid_access(nodes, path))
+    problems.extend(_invalid_dates(specs))
     return Project(
         name=name,
         root=str(root),
@@ -245,6 +248,21 @@ def _dispatch(value: object) -> dict[str, tuple[str, ...]]:
         if isinstance(namespace, str) and isinstance(order, list):
             result[namespace] = tuple(str(o) for o in order)
     return result
+
+
+def _invalid_dates(specs: list[ModelSpec]) -> list[Diagnostic]:
+    """dbt's parse rejects a `deprecation_date` that is not a date."""
+    dated = [(spec.name, None, spec.deprecation_date) for spec in specs]
+    dated += [(spec.name, v.v, v.deprecation_date) for spec in specs for v in spec.versions]
+    return [
+        YAML_INVALID.diagnostic(
+            f"`deprecation_date: {value.raw}` of `{name}`{f' v{v}' if v is not None else ''} is not a date",
+            value.location,
+            help="dbt's parse fails (InvalidFieldValue); write YYYY-MM-DD, optionally with a time and offset",
+        )
+        for name, v, value in dated
+        if value is not None and parse_deprecation_date(value.raw) is None
+    ]
 
 
 ACCESS_VALUES = ("private", "protected", "public")
@@ -371,6 +389,15 @@ def _dependencies(
         data = _read_yaml(path, problems, suppressions)
         if not isinstance(data, CommentedMap):
             continue
+        if file_name == "packages.yml" and "projects" in data:
+            problems.append(
+                YAML_INVALID.diagnostic(
+                    "The 'projects' key cannot be specified in packages.yml",
+                    key_location(data, "projects", str(path)),
+                    help="dbt fails; declare upstream projects in dependencies.yml",
+                )
+            )
+            data = {k: v for k, v in data.items() if k != "projects"}
         projects = []
         for index, entry in iter_mappings(data.get("projects")):
             name = entry.get("name")
@@ -441,7 +468,7 @@ def _build_nodes(
                 continue  # a duplicate version (ML208) adds no second node
             seen.add(key)
             stem = version.defined_in or f"{spec.name}_v{key}"
-            if stem not in files and latest is not None and version_key(latest) == key:
+            if stem not in files and same_version(latest, version.v):
                 stem = spec.name if spec.name in files else stem
             found = files.get(stem)
             if found is not None:

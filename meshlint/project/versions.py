@@ -45,9 +45,17 @@ def latest_version_of(spec: ModelSpec) -> VersionValue | None:
     return max((v.v for v in spec.versions), key=version_sort_key)
 
 
+def same_version(a: VersionValue | None, b: VersionValue | None) -> bool:
+    """dbt matches the latest version with `==`, so `latest_version: 2.0` is `v: 2`, but `"2"` is not.
+
+    >>> same_version(2.0, 2), same_version("2", 2), same_version("beta", "beta")
+    (True, False, True)
+    """
+    return a is not None and b is not None and not isinstance(a, bool) and not isinstance(b, bool) and a == b
+
+
 def is_latest(spec: ModelSpec, version: VersionSpec) -> bool:
-    latest = latest_version_of(spec)
-    return latest is not None and version_key(latest) == version_key(version.v)
+    return same_version(latest_version_of(spec), version.v)
 
 
 def version_columns(spec: ModelSpec, version: VersionSpec) -> tuple[ColumnSpec, ...]:

@@ -117,7 +117,9 @@ class Renderer:
             found = self.catalog.lookup(package, name)
             if found is None:
                 return None
-            if package in self.catalog.stand_in_packages and package not in macros.installed:
+            if package in self.catalog.stand_in_packages and package not in macros.installed and not (
+                name.startswith("_") or "__" in name
+            ):
                 state.stand_ins.append(f"{package}.{name}")
             key = (package, found.path)
             module = modules.get(key)

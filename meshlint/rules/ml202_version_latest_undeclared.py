@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from meshlint.analyse.facts import AnalysedMesh
 from meshlint.diagnostics import Diagnostic, Severity
+from meshlint.project.versions import same_version
 from meshlint.rules.base import Rule
 
 
@@ -14,8 +15,8 @@ def check(mesh: AnalysedMesh) -> Iterator[Diagnostic]:
                 continue
             latest = spec.latest_version.raw
             declared = [v.v for v in spec.versions]
-            # dbt compares with Python `in`: `"2"` is not `2`
-            if latest in declared and type(latest) in {type(v) for v in declared if v == latest}:
+            # dbt compares with Python `in`: `"2"` is not `2`, but `2.0` is
+            if any(same_version(latest, v) for v in declared):
                 continue
             same_text = [v for v in declared if str(v) == str(latest)]
             hint = (

@@ -4,13 +4,13 @@ from collections.abc import Iterator
 
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
 from meshlint.diagnostics import Diagnostic, Severity
-from meshlint.project.dates import deprecation_of, start_of
+from meshlint.project.dates import deprecation_cutoff, deprecation_of
 from meshlint.rules.base import Rule, node_label, ref_location
 from meshlint.rules.deprecation import migrate_hint
 
 
 def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
-    now = start_of(mesh.today)
+    now = deprecation_cutoff(mesh.today)
     for ref in analysed.refs:
         target = ref.target
         deprecation = deprecation_of(target) if target is not None else None

@@ -4,13 +4,13 @@ from collections.abc import Iterator
 
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
 from meshlint.diagnostics import Diagnostic, Severity
-from meshlint.project.dates import deprecation_of, start_of
+from meshlint.project.dates import deprecation_cutoff, deprecation_of
 from meshlint.rules.base import Rule, node_label
 
 
 def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
     deprecation = deprecation_of(analysed.node)
-    if deprecation is None or deprecation[0] >= start_of(mesh.today):
+    if deprecation is None or deprecation[0] >= deprecation_cutoff(mesh.today):
         return
     when, dated = deprecation
     yield RULE.diagnostic(

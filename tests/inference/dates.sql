@@ -155,3 +155,15 @@ select dateadd(day, 1, d) as a, dateadd(hour, 1, ts) as b, datediff(day, d, d) a
 -- schema: {}
 select getdate() as a, sysdate as b, current_date as c
 -- expect: a ?, b TIMESTAMP, c DATE
+
+-- case: date from parts and last day
+-- dialect: snowflake
+-- schema: {"t": {"D": "date", "TS": "timestamp_ntz"}}
+select date_from_parts(2024, 1, 1) as a, last_day(d) as b, last_day(ts) as c from t
+-- expect: A DATE, B DATE, C DATE
+
+-- case: duckdb make_date and last_day
+-- dialect: duckdb
+-- schema: {"t": {"dt": "date"}}
+select make_date(2020, 1, 1) as a, last_day(dt) as b from t
+-- expect: a DATE, b DATE

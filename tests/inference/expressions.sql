@@ -99,8 +99,8 @@ select s + 1 as a, coalesce(s, 0) as b2, case when true then s else 1 end as c, 
 -- case: duckdb division and modulo
 -- dialect: duckdb
 -- schema: {"t": {"i": "integer", "db": "double", "f": "float"}}
-select i / 2 as a, i % 2 as b, -i as c, i + db as d, i + f as e, f + db as g from t
--- expect: a DOUBLE, b INTEGER, c INTEGER, d DOUBLE, e ?, g DOUBLE
+select i / 2 as a, i % 2 as b, -i as c, i + db as d, i + f as e, f + db as g, i // 2 as h from t
+-- expect: a DOUBLE, b INTEGER, c INTEGER, d DOUBLE, e ?, g DOUBLE, h INTEGER
 
 -- case: duckdb greatest least coalesce
 -- dialect: duckdb
@@ -123,8 +123,8 @@ select if(i > 1, 'a', 'b') as a, ifnull(i, 0) as b, coalesce(i, n) as c, coalesc
 -- case: bigquery arithmetic
 -- dialect: bigquery
 -- schema: {"t": {"i": "int64", "n": "numeric", "b": "bignumeric", "f": "float64"}}
-select i + i as a, i / i as b, n * i as c, n / i as d, b + n as e, f * n as g, div(i, 2) as h from t
--- expect: a INT64, b FLOAT64, c NUMERIC, d NUMERIC, e BIGNUMERIC, g FLOAT64, h ?
+select i + i as a, i / i as b, n * i as c, n / i as d, b + n as e, f * n as g, div(i, 2) as h, div(n, 2) as k from t
+-- expect: a INT64, b FLOAT64, c NUMERIC, d NUMERIC, e BIGNUMERIC, g FLOAT64, h INT64, k ?
 
 -- case: databricks case nvl if
 -- dialect: databricks

@@ -139,3 +139,9 @@ select order_id, order_id + 1 as next_id from t
 -- schema: {"a": {"ID": "int"}, "b": {"ID": "int"}}
 select a.id, b.id from a join b on a.id = b.id
 -- expect: ID INT, ID INT
+
+-- case: bigquery struct field access is named as written
+-- dialect: bigquery
+-- schema: {"t": {"s": "struct<a int64, b string>"}}
+select t.s.B, s.A from t
+-- expect: B STRING, A INT64

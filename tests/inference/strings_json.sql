@@ -40,7 +40,7 @@ select v:a as a, v:a.b as b, v:a::string as c, v:a.b::number(10,2) as d, v['x'] 
 -- dialect: snowflake
 -- schema: {"t": {"S": "varchar", "ARR": "array", "O": "object"}}
 select parse_json(s) as a, arr[0] as b, o['k'] as c, array_size(arr) as d from t
--- expect: A VARIANT, B VARIANT, C VARIANT, D ?
+-- expect: A VARIANT, B VARIANT, C VARIANT, D ~NUMBER(18,0)
 
 -- case: snowflake json_extract_path_text
 -- dialect: snowflake
@@ -93,8 +93,8 @@ select j->>'a' as a, j->'a' as b, json_extract_string(j, '$.a') as c, json_extra
 -- case: duckdb list concatenation is not a string
 -- dialect: duckdb
 -- schema: {"t": {"arr": "integer[]"}}
-select arr || arr as a, arr[1] as b, [1, 2] as c from t
--- expect: a ?, b INTEGER, c INTEGER[]
+select arr || arr as a, arr[1] as b, [1, 2] as c, len(arr) as d, array_length(arr) as e from t
+-- expect: a ?, b INTEGER, c INTEGER[], d BIGINT, e BIGINT
 
 -- case: bigquery string functions
 -- dialect: bigquery
@@ -124,7 +124,7 @@ select s.a as a, t.s.b as b from t
 -- dialect: bigquery
 -- schema: {"t": {"arr": "array<string>"}}
 select arr[offset(0)] as a, array_length(arr) as b from t
--- expect: a STRING, b ?
+-- expect: a STRING, b INT64
 
 -- case: databricks string and json functions
 -- dialect: databricks
@@ -149,3 +149,27 @@ select upper(s) as a, length(s) as b, strpos(s, 'a') as d, json_extract_scalar(j
 -- schema: {"t": {"v": "varchar(10)", "c": "char(3)"}}
 select upper(v) as a, upper(c) as b, len(v) as d, json_extract_path_text(v, 'a') as e from t
 -- expect: a VARCHAR, b ?, d INTEGER, e VARCHAR
+
+-- case: postgres array functions
+-- dialect: postgres
+-- schema: {"t": {"arr": "int[]"}}
+select array_length(arr, 1) as a, arr[1] as b, array[1, 2] as c from t
+-- expect: a INT, b INT, c INT[]
+
+-- case: struct constructors
+-- dialect: bigquery
+-- schema: {"t": {"i": "int64", "v": "string"}}
+select struct(1 as a, v as b) as s, struct(i, v) as s2 from t
+-- expect: s STRUCT<a INT64, b STRING>, s2 STRUCT<i INT64, v STRING>
+
+-- case: duckdb struct literal
+-- dialect: duckdb
+-- schema: {"t": {"v": "varchar"}}
+select {'x': 1, 'y': v} as s from t
+-- expect: s STRUCT(x INTEGER, y VARCHAR)
+
+-- case: snowflake object_construct is an object
+-- dialect: snowflake
+-- schema: {"t": {"I": "int"}}
+select object_construct('a', i) as o from t
+-- expect: O ~OBJECT

@@ -1,2 +1,0 @@
-select order_id
-from {{ ref('stg_orders') }}  -- todo-expect: ML303

@@ -1,2 +1,0 @@
-select order_id
-from {{ ref('fct_orders') }}  -- todo-ok: ML304

@@ -1,2 +1,0 @@
-select customer_id, first_name
-from {{ ref('stg_customers') }}  -- todo-expect: ML401
