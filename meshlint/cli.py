@@ -66,6 +66,10 @@ def _parser() -> argparse.ArgumentParser:
         "--upstream", action="append", default=[], metavar="NAME=PATH",
         help="metadata of an upstream project in another repository: a dbt manifest.json or a `meshlint export` file (path or URL)",
     )
+    check_cmd.add_argument(
+        "--catalog", action="append", default=[], type=Path, metavar="FILE",
+        help="a dbt catalog.json: complete column lists for sources (and models) from the warehouse",
+    )
     check_cmd.add_argument("--statistics", action="store_true", help="print the number of findings per code instead")
 
     columns_cmd = commands.add_parser("columns", help="print the inferred columns of a node")
@@ -182,7 +186,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     today = _today(args.today)
     result = check(
-        roots, settings, today, Path.cwd(), args.profiles_dir, _vars(args.vars), changed, _upstreams(args.upstream)
+        roots, settings, today, Path.cwd(), args.profiles_dir, _vars(args.vars), changed, _upstreams(args.upstream),
+        tuple(args.catalog),
     )
     sources = _read_sources({d.location.path for d in result.diagnostics}) if args.format == "text" else {}
     report = Report(

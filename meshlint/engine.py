@@ -206,8 +206,11 @@ def check(
     cli_vars: dict[str, object] | None = None,
     changed: list[Path] | None = None,
     upstreams: tuple[UpstreamSource, ...] = (),
+    catalogs: tuple[Path, ...] = (),
 ) -> RunResult:
-    mesh, load_problems = load_mesh(paths, settings, profiles_dir, upstream_sources(settings, upstreams), cwd)
+    base = Path(settings.source).parent if settings.source else cwd
+    catalogs = (*catalogs, *(base / c for c in settings.catalog))
+    mesh, load_problems = load_mesh(paths, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs)
     options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
     analysed = analyse_mesh(
         mesh,

@@ -42,6 +42,7 @@ class Settings(BaseModel):
     dialect: str | None = None
     fail_on: FailOn = Field(default="error", alias="fail-on")
     upstream: dict[str, UpstreamSettings] = Field(default_factory=dict)
+    catalog: tuple[str, ...] = ()
     vars: dict[str, object] = Field(default_factory=dict)
     allowed_env_vars: tuple[str, ...] = Field(default=(), alias="allowed-env-vars")
     # Where the settings came from, for messages; not a user key.

@@ -113,3 +113,25 @@ def test_dispatch_search_order_prefers_the_project_override(tmp_path: Path) -> N
     })
     _, result = run(tmp_path)
     assert result.analysed.by_id["model.shop.m"].render.sql.strip() == "select 42 as days"
+
+
+def test_catalog_completes_a_source(tmp_path: Path) -> None:
+    import json
+
+    write(tmp_path, {
+        "dbt_project.yml": PROJECT,
+        "models/src.yml": "sources:\n  - name: raw\n    tables:\n      - name: orders\n        columns:\n          - {name: id, data_type: integer}\n",
+        "models/m.sql": "select * from {{ source('raw', 'orders') }}",
+        "models/m.yml": "models:\n  - name: m\n    config: {contract: {enforced: true}}\n    columns:\n      - {name: id, data_type: integer}\n",
+    })
+    found, result = run(tmp_path)
+    assert not result.analysed.by_id["model.shop.m"].columns.closed  # YAML source columns may be partial
+    catalog = {"nodes": {}, "sources": {"source.shop.raw.orders": {"columns": {
+        "id": {"name": "id", "type": "INTEGER", "index": 1},
+        "amount": {"name": "amount", "type": "DECIMAL(10,2)", "index": 2},
+    }}}}
+    (tmp_path / "catalog.json").write_text(json.dumps(catalog))
+    result = check([tmp_path], Settings(dialect="duckdb", catalog=("catalog.json",)), TODAY, tmp_path)
+    columns = result.analysed.by_id["model.shop.m"].columns
+    assert columns.closed and [c.name for c in columns.columns] == ["id", "amount"]
+    assert {(d.code, d.column_name) for d in result.diagnostics} == {("ML102", "amount")}

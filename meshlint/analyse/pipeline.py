@@ -112,6 +112,9 @@ class _Analysis:
                 return TableColumns(published, True)
             return TableColumns(published, False, f"{label}, whose published columns are not all known")
         analysed = self.done.get(target.unique_id)
+        cataloged = self.mesh.catalog.get(target.unique_id)
+        if cataloged is not None and (analysed is None or analysed.columns is None or not analysed.columns.closed):
+            return TableColumns({name: declared_type(t, dialect) for name, t in cataloged}, True)
         if analysed is None or analysed.columns is None:
             return TableColumns({}, False, f"{label}, whose columns are not known")
         columns = {c.name: c.type for c in analysed.columns.columns}
@@ -133,6 +136,10 @@ class _Analysis:
             tables[ref.call.token] = self.table_for_target(ref.target, f"`ref({args})`")
         sources = {(s.source, s.name): s for s in project.sources}
         for call in result.sources:
+            cataloged = self.mesh.catalog.get(f"source.{project.name}.{call.source}.{call.table}")
+            if cataloged is not None:
+                tables[call.token] = TableColumns({name: declared_type(t, dialect) for name, t in cataloged}, True)
+                continue
             table = sources.get((call.source, call.table))
             columns = {c.name: declared_type(c.data_type, dialect) for c in table.columns} if table else {}
             tables[call.token] = TableColumns(

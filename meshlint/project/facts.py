@@ -221,6 +221,8 @@ class Mesh:
     projects: tuple[Project, ...]
     # `noqa` comments by absolute file path
     suppressions: Mapping[str, "FileSuppressions"] = field(default_factory=dict)
+    # Columns from dbt catalog.json files, by unique id (source.p.s.t, model.p.m)
+    catalog: Mapping[str, tuple[tuple[str, str | None], ...]] = field(default_factory=dict)
 
     def project(self, name: str) -> Project | None:
         for project in self.projects:

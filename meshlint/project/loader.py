@@ -13,6 +13,7 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 
 from meshlint.diagnostics import Diagnostic, Location, Severity
+from meshlint.project.catalog import read_catalogs
 from meshlint.project.config_tree import config_for, node_config
 from meshlint.project.discover import find_project_files, iter_files
 from meshlint.project.facts import (
@@ -54,6 +55,7 @@ def load_mesh(
     profiles_dir: Path | None = None,
     upstreams: tuple[UpstreamSource, ...] = (),
     base: Path = Path("."),
+    catalogs: tuple[Path, ...] = (),
 ) -> tuple[Mesh, list[Diagnostic]]:
     """Every project under `paths`, plus the upstream projects given as metadata that are not
     in the checkout. A `dependencies.yml` project that is neither is reported once (ML006)."""
@@ -97,7 +99,9 @@ def load_mesh(
                         help="add its dbt project to the paths, or give its manifest with `--upstream NAME=PATH`",
                     )
                 )
-    return Mesh(tuple(projects), suppressions), problems
+    catalog, catalog_problems = read_catalogs(catalogs)
+    problems.extend(catalog_problems)
+    return Mesh(tuple(projects), suppressions, catalog), problems
 
 
 def _attach_local_packages(projects: list[Project]) -> list[Project]:
