@@ -135,3 +135,20 @@ def test_catalog_completes_a_source(tmp_path: Path) -> None:
     columns = result.analysed.by_id["model.shop.m"].columns
     assert columns.closed and [c.name for c in columns.columns] == ["id", "amount"]
     assert {(d.code, d.column_name) for d in result.diagnostics} == {("ML102", "amount")}
+
+
+def test_jinja_in_yaml_values_and_vars(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "dbt_project.yml": PROJECT + "vars:\n  id_type: bigint\n  legacy_enabled: false\n  orders: \"{{ source('raw', 'orders') }}\"\n"
+        "models:\n  shop:\n    legacy:\n      +enabled: \"{{ var('legacy_enabled') }}\"\n",
+        "models/src.yml": "sources:\n  - name: raw\n    tables:\n      - name: orders\n",
+        "models/m.sql": "select cast(1 as integer) as id from {{ var('orders') }}",
+        "models/m.yml": "models:\n  - name: m\n    config: {contract: {enforced: true}}\n    columns:\n"
+        "      - {name: id, data_type: \"{{ var('id_type') }}\"}\n",
+        "models/legacy/old.sql": "select nope from broken",
+        "models/legacy/old.yml": "models:\n  - name: old\n    config: {contract: {enforced: true}}\n    columns:\n      - {name: other, data_type: int}\n",
+    })
+    found, result = run(tmp_path)
+    assert found == {("ML103", "model.shop.m")}  # integer in the SQL, bigint in the rendered contract
+    assert [s.source for s in result.analysed.by_id["model.shop.m"].render.sources] == ["raw"]
+    assert "model.shop.old" not in result.analysed.by_id  # disabled through var()

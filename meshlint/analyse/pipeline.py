@@ -6,7 +6,7 @@ parents are known to produce."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
@@ -19,6 +19,7 @@ from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
 from meshlint.project.config_tree import node_config
 from meshlint.project.profiles import DIALECT_ADAPTERS
 from meshlint.render.context import RenderInputs
+from meshlint.render.properties import render_properties
 from meshlint.render.render import ProjectMacros, Renderer
 from meshlint.render.state import RefCall, RenderResult
 from meshlint.render.values import Column
@@ -52,17 +53,28 @@ def build_renderer(mesh: Mesh) -> tuple[Renderer, list[Diagnostic]]:
 
 class _Analysis:
     def __init__(self, mesh: Mesh, cli_vars: Mapping[str, object], allowed_env_vars: frozenset[str], today: datetime.date) -> None:
-        self.mesh = mesh
-        self.index = NodeIndex.of(mesh)
         self.cli_vars = cli_vars
         self.allowed_env_vars = allowed_env_vars
         self.today = today
         self.renderer, self.problems = build_renderer(mesh)
+        self.mesh = mesh = render_properties(mesh, self.yaml_renderer)
+        self.index = NodeIndex.of(mesh)
         self.projects = {p.name: p for p in mesh.projects}
         self.macros = {
             p.name: ProjectMacros(p.name, frozenset(pkg.name for pkg in p.packages), p.dispatch) for p in mesh.projects
         }
         self.done: dict[str, AnalysedNode] = {}
+
+    def yaml_renderer(self, project: Project) -> Callable[[str], str]:
+        """Renders a YAML value's Jinja with the project's vars, env_var and target."""
+        macros = ProjectMacros(project.name, frozenset(p.name for p in project.packages), project.dispatch)
+        node = ModelNode(f"yaml.{project.name}", project.name, project.name, None, NodeConfig())
+
+        def render(text: str) -> str:
+            result = self.renderer.render(f"<yaml>{text}", text, self.inputs(project, node, False), macros)
+            return result.sql if result.sql is not None else text
+
+        return render
 
     def resolve(self, call: RefCall, project: Project, disabled: set[str]) -> ResolvedRef:
         ref = resolve_ref(call, project, self.index)
@@ -168,6 +180,7 @@ def analyse_mesh(
     allowed_env_vars: frozenset[str] = frozenset(),
 ) -> AnalysedMesh:
     analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today)
+    mesh = analysis.mesh  # with Jinja in YAML values rendered
     problems = analysis.problems
     parsed: dict[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]] = {}
     disabled: set[str] = set()

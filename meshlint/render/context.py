@@ -332,6 +332,7 @@ def build_context(
     find_macro: Callable[[str, str | None], object | None],
     columns_of: ColumnsOf | None,
     search_order: Mapping[str, tuple[str, ...]],
+    render_text: Callable[[str], object] | None = None,
 ) -> dict[str, object]:
     ref_tokens: dict[tuple[object, ...], str] = {}
     source_tokens: dict[tuple[str, str], str] = {}
@@ -357,7 +358,11 @@ def build_context(
     def var(name: str, default: object = _MISSING) -> object:
         for scope in (inputs.cli_vars, _project_scope(inputs)):
             if name in scope:
-                return scope[name]
+                value = scope[name]
+                # dbt renders a var's Jinja when the var is read (`"{{ source('x', 'y') }}"`)
+                if render_text is not None and isinstance(value, str) and ("{{" in value or "{%" in value):
+                    return render_text(value)
+                return value
         if default is not _MISSING:
             return default
         state.mark_open(f"var `{name}` has no value or default")

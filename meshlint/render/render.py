@@ -156,5 +156,13 @@ class Renderer:
             contexts[local] = created
             return created
 
-        base = build_context(inputs, state, lambda n, p: find_macro(n, p), columns_of, macros.search_order)
+        def render_text(text: str) -> object:
+            template = self._compile(f"<var>{text}", text)
+            if isinstance(template, jinja2.TemplateSyntaxError):
+                raise template
+            return "".join(template.root_render_func(template.new_context(context_for(macros.project), shared=True)))
+
+        base = build_context(
+            inputs, state, lambda n, p: find_macro(n, p), columns_of, macros.search_order, render_text
+        )
         return context_for(macros.project)
