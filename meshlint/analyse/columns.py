@@ -145,10 +145,15 @@ _NOT_TEXT = frozenset(
 _COARSE_FLOATS = frozenset({"snowflake", "postgres", "bigquery"})
 
 
+def _is(data_type: exp.DataType, *types: T) -> bool:
+    """`DataType.is_type` without its cost (it builds a DataType per argument): compares the base type."""
+    return data_type.this in types
+
+
 def _type(node: exp.Expression | None) -> exp.DataType | None:
     """A child's annotated type; None when missing or unknown (NULL is kept: it is a type to unify)."""
     data_type = node.type if node is not None else None
-    if data_type is None or data_type.is_type(T.UNKNOWN, T.USERDEFINED):
+    if data_type is None or _is(data_type, T.UNKNOWN, T.USERDEFINED):
         return None
     return data_type
 
@@ -165,7 +170,7 @@ def _decimal(precision: int, scale: int) -> exp.DataType:
 
 
 def _is_null(data_type: TypeLike) -> bool:
-    return data_type == T.NULL if isinstance(data_type, T) else data_type is not None and data_type.is_type(T.NULL)
+    return data_type == T.NULL if isinstance(data_type, T) else data_type is not None and _is(data_type, T.NULL)
 
 
 def _params(data_type: exp.DataType) -> tuple[int, int] | None:
@@ -278,7 +283,7 @@ def _common(family: str, items: list[tuple[exp.DataType | None, int | None]]) ->
     Only combinations whose result class is sure: identical types, integers (widest), integers with decimals
     (decimal, where precision is not part of the class), anything numeric with DOUBLE, and strings.
     """
-    present = [(t, value) for t, value in items if t is None or not t.is_type(T.NULL)]
+    present = [(t, value) for t, value in items if t is None or not _is(t, T.NULL)]
     if not present:
         return T.NULL
     if any(t is None for t, _ in present):
@@ -297,7 +302,7 @@ def _common(family: str, items: list[tuple[exp.DataType | None, int | None]]) ->
             return T.DOUBLE if family in _COARSE_FLOATS else None
         if family == "duckdb":  # DuckDB widens decimals by rules of its own (INTEGER and DECIMAL(10,2): (12,2))
             return None
-        return T.BIGDECIMAL if any(t.is_type(T.BIGDECIMAL) for t in types) else T.DECIMAL
+        return T.BIGDECIMAL if any(_is(t, T.BIGDECIMAL) for t in types) else T.DECIMAL
     if kinds == {"text"}:
         if family in ("redshift", "trino") and any(t.this in _CHARS for t in types):
             return None  # CHAR is a class of its own there
@@ -382,17 +387,17 @@ def _int_pairs(e: exp.Binary) -> list[tuple[exp.DataType, int | None]]:
 
 def _temporal_arith(family: str, e: exp.Binary, left: exp.DataType, right: exp.DataType) -> TypeLike:
     """date + integer, date - date and datetime +- interval, where checked (Postgres, DuckDB)."""
-    if isinstance(e, (exp.Add, exp.Sub)) and left.is_type(T.DATE) and _kind(right) == "int":
+    if isinstance(e, (exp.Add, exp.Sub)) and _is(left, T.DATE) and _kind(right) == "int":
         return T.DATE if family in ("postgres", "duckdb", "snowflake") else None
-    if isinstance(e, exp.Sub) and left.is_type(T.DATE) and right.is_type(T.DATE):
+    if isinstance(e, exp.Sub) and _is(left, T.DATE) and _is(right, T.DATE):
         return {"postgres": T.INT, "duckdb": T.BIGINT, "snowflake": T.BIGINT}.get(family)
     if family in ("postgres", "duckdb") and isinstance(e, (exp.Add, exp.Sub)):
-        if isinstance(e, exp.Add) and left.is_type(T.INTERVAL):
+        if isinstance(e, exp.Add) and _is(left, T.INTERVAL):
             left, right = right, left
-        if right.is_type(T.INTERVAL):
-            if left.is_type(T.DATE, *_NTZ):
+        if _is(right, T.INTERVAL):
+            if _is(left, T.DATE, *_NTZ):
                 return T.TIMESTAMP
-            if left.is_type(T.TIMESTAMPTZ):
+            if _is(left, T.TIMESTAMPTZ):
                 return T.TIMESTAMPTZ
     return None
 
@@ -554,39 +559,39 @@ def _extract(family: str, e: exp.Extract) -> TypeLike:
 
 def _date_trunc(family: str, e: exp.Expression) -> TypeLike:
     arg = _type(e.this)
-    if arg is None or not arg.is_type(*exp.DataType.TEMPORAL_TYPES, T.INTERVAL):
+    if arg is None or not _is(arg, *exp.DataType.TEMPORAL_TYPES, T.INTERVAL):
         return None
     if family in ("snowflake", "bigquery", "trino"):
-        return None if arg.is_type(T.INTERVAL) else arg  # the type of the truncated value
+        return None if _is(arg, T.INTERVAL) else arg  # the type of the truncated value
     if family == "spark":  # trunc(date, fmt) is a DATE; date_trunc(fmt, x) a TIMESTAMP (TIMESTAMP_NTZ stays so)
-        return T.DATE if isinstance(e, exp.DateTrunc) else arg if arg.is_type(T.TIMESTAMPNTZ) else T.TIMESTAMP
+        return T.DATE if isinstance(e, exp.DateTrunc) else arg if _is(arg, T.TIMESTAMPNTZ) else T.TIMESTAMP
     if family in ("postgres", "redshift", "duckdb"):
-        if arg.is_type(*_NTZ, T.TIMESTAMPTZ, T.INTERVAL):
-            return arg if not (family == "redshift" and arg.is_type(T.INTERVAL)) else None
-        if arg.is_type(T.DATE):
+        if _is(arg, *_NTZ, T.TIMESTAMPTZ, T.INTERVAL):
+            return arg if not (family == "redshift" and _is(arg, T.INTERVAL)) else None
+        if _is(arg, T.DATE):
             return T.TIMESTAMPTZ if family == "postgres" else T.TIMESTAMP
     return None
 
 
 def _date_add(family: str, e: exp.Expression) -> TypeLike:
     arg = _type(e.this)
-    if arg is None or not arg.is_type(*exp.DataType.TEMPORAL_TYPES):
+    if arg is None or not _is(arg, *exp.DataType.TEMPORAL_TYPES):
         return None
     unit = e.args.get("unit")
     unit_name = unit.name.upper() if isinstance(unit, exp.Expression) else ""
     if family == "snowflake":
-        if arg.is_type(T.DATE):
+        if _is(arg, T.DATE):
             return T.DATE if unit_name in _DATE_UNITS else T.TIMESTAMPNTZ if unit_name else None
         return arg
     if family in ("bigquery", "trino"):
         return arg
     if family in ("duckdb", "redshift"):
-        return T.TIMESTAMP if arg.is_type(T.DATE, *_NTZ) else arg if arg.is_type(T.TIMESTAMPTZ) else None
+        return T.TIMESTAMP if _is(arg, T.DATE, *_NTZ) else arg if _is(arg, T.TIMESTAMPTZ) else None
     if family == "spark":
         if isinstance(e, exp.TsOrDsAdd):
             return T.DATE
         # Databricks' `timestamp` reads as TIMESTAMPTZ
-        return arg if arg.is_type(T.TIMESTAMP, T.TIMESTAMPTZ, T.TIMESTAMPNTZ) else None
+        return arg if _is(arg, T.TIMESTAMP, T.TIMESTAMPTZ, T.TIMESTAMPNTZ) else None
     return None
 
 
@@ -612,9 +617,9 @@ def _json_extract(family: str, e: exp.Expression) -> TypeLike:
     if arg is None:
         return None
     if family == "postgres":
-        return arg if arg.is_type(T.JSON, T.JSONB) else None
+        return arg if _is(arg, T.JSON, T.JSONB) else None
     if family in ("bigquery", "spark"):
-        return arg if arg.is_type(T.JSON, T.VARIANT, *exp.DataType.TEXT_TYPES) else None
+        return arg if _is(arg, T.JSON, T.VARIANT, *exp.DataType.TEXT_TYPES) else None
     return None
 
 
@@ -623,8 +628,8 @@ def _bracket(family: str, e: exp.Bracket) -> TypeLike:
     if container is None or len(e.expressions) != 1 or isinstance(e.expressions[0], exp.Slice):
         return None
     if family == "snowflake":
-        return T.VARIANT if container.is_type(T.VARIANT, T.OBJECT, T.ARRAY) else None
-    if container.is_type(T.ARRAY, T.LIST) and container.expressions:
+        return T.VARIANT if _is(container, T.VARIANT, T.OBJECT, T.ARRAY) else None
+    if _is(container, T.ARRAY, T.LIST) and container.expressions:
         element = container.expressions[0]
         return element if isinstance(element, exp.DataType) else None
     return None
@@ -639,7 +644,7 @@ def _array(family: str, e: exp.Array) -> TypeLike:
 
 def _array_agg(family: str, e: exp.ArrayAgg) -> TypeLike:
     element = _type(e.this)  # DISTINCT and ORDER BY inside are typed as their value
-    if element is None or element.is_type(T.NULL) or family == "redshift":
+    if element is None or _is(element, T.NULL) or family == "redshift":
         return None
     return exp.DataType(this=T.ARRAY, expressions=[element], nested=True)
 
@@ -858,7 +863,7 @@ def _values_annotator(family: str) -> Callable[[Any, exp.Expression], Any]:
             for column in zip(*rows):
                 common = _values(family, list(column))
                 for value in column:
-                    if not (value.type and value.type.is_type(T.NULL)):
+                    if not (value.type and _is(value.type, T.NULL)):
                         annotator._set_type(value, common if common is not None else T.UNKNOWN)
         return annotator._set_type(expression, T.UNKNOWN)
 
@@ -1094,7 +1099,7 @@ def infer_output_columns(
             data_type = setop_types[index][1] if index < len(setop_types) else None
         else:
             data_type = _type(projection)
-        if data_type is not None and data_type.is_type(T.NULL):
+        if data_type is not None and _is(data_type, T.NULL):
             data_type = None
         shown = namer.name(projection, select) if namer is not None else name
         line = _line_of(projection)
