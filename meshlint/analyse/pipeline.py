@@ -97,19 +97,19 @@ class _Analysis:
     def render(self, project: Project, node: ModelNode, execute: bool, refs: tuple[ResolvedRef, ...] = ()) -> RenderResult | None:
         if node.sql is None or node.sql.path.endswith(".py"):
             return None
-        columns_of = None
-        if execute:
-            by_key = {r.call.key: r.target for r in refs}
+        by_key = {r.call.key: r.target for r in refs}
 
-            def columns_of(key: tuple[object, ...]) -> list[Column] | None:
-                target = by_key.get(key)
-                analysed = self.done.get(target.unique_id) if target is not None else None
-                if analysed is None or analysed.columns is None or not analysed.columns.closed:
-                    return None
-                dialect = analysed.dialect or "snowflake"
-                return [Column(c.name, c.type.sql(dialect).lower() if c.type else "unknown") for c in analysed.columns.columns]
+        def columns_of(key: tuple[object, ...]) -> list[Column] | None:
+            """Introspection in the compile pass: a parent's columns, when all are known."""
+            target = by_key.get(key)
+            analysed = self.done.get(target.unique_id) if target is not None else None
+            if analysed is None or analysed.columns is None or not analysed.columns.closed:
+                return None
+            dialect = analysed.dialect or "snowflake"
+            return [Column(c.name, c.type.sql(dialect).lower() if c.type else "unknown") for c in analysed.columns.columns]
 
-        return self.renderer.render(node.unique_id, node.sql.text, self.inputs(project, node, execute), self.macros[project.name], columns_of)
+        inputs = self.inputs(project, node, execute)
+        return self.renderer.render(node.unique_id, node.sql.text, inputs, self.macros[project.name], columns_of if execute else None)
 
     def table_for_target(self, target: ModelNode | None, label: str) -> TableColumns:
         if target is None:
