@@ -1,4 +1,5 @@
--- group by all, having, qualify
+{{ config(materialized='incremental', unique_key='product_id') }}
+-- group by all, having, qualify; incremental (the first build creates a table)
 with per_day as (
     select
         product_id,
@@ -6,6 +7,9 @@ with per_day as (
         sum(qty) as qty,
         max(amount) as max_amount
     from {{ ref('stg_events') }}
+    {% if is_incremental() %}
+    where event_date > (select max(event_date) from {{ this }})
+    {% endif %}
     group by all
     having sum(qty) > 0
 )

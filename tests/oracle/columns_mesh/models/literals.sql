@@ -13,4 +13,6 @@ select
     timestamp '2024-01-01 10:00:00' as timestamp_literal,
     interval 3 day as interval_literal,
     [1, 2, 3] as list_literal,
-    {'a': 1, 'b': 'x'} as struct_literal
+    {'a': 1, 'b': 'x'} as struct_literal,
+    null as null_literal,
+    cast(null as varchar) as typed_null
