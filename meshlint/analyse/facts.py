@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from sqlglot import exp
+
 from meshlint.analyse.columns import ColumnSet, SqlParseFailure
 from meshlint.diagnostics import Diagnostic
 from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
@@ -33,6 +35,8 @@ class AnalysedNode:
     refs: tuple[ResolvedRef, ...] = ()
     columns: ColumnSet | None = None  # None when the SQL was never inferred
     sql_failure: SqlParseFailure | None = None
+    # The parsed rendered SQL, parsed once and shared with rules that read it; never mutate it.
+    tree: exp.Expression | None = field(default=None, compare=False, repr=False)
 
     @property
     def unique_id(self) -> str:

@@ -134,14 +134,16 @@ class _Analysis:
             return TableColumns(columns, True)
         return TableColumns(columns, False, f"{label}, whose columns are not all known")
 
-    def infer(self, project: Project, node: ModelNode, result: RenderResult, refs: tuple[ResolvedRef, ...]) -> tuple[ColumnSet | None, SqlParseFailure | None]:
+    def infer(
+        self, project: Project, node: ModelNode, result: RenderResult, refs: tuple[ResolvedRef, ...]
+    ) -> tuple[ColumnSet | None, SqlParseFailure | None, exp.Expression | None]:
         dialect = project.dialect
         if dialect is None:
-            return ColumnSet((), False, ("no SQL dialect: set the dbt profile's adapter or `dialect` in settings",)), None
+            return ColumnSet((), False, ("no SQL dialect: set the dbt profile's adapter or `dialect` in settings",)), None, None
         assert result.sql is not None
         tree = parse_sql(result.sql, dialect)
         if isinstance(tree, SqlParseFailure):
-            return None, tree
+            return None, tree, None
         tables: dict[str, TableColumns] = {}
         for ref in refs:
             args = ", ".join(repr(a) for a in ((ref.call.package,) if ref.call.package else ()) + (ref.call.name,))
@@ -158,7 +160,7 @@ class _Analysis:
                 columns, False, f"source `{call.source}.{call.table}` (its YAML column list may be partial)"
             )
         tables["meshlint__this"] = TableColumns({}, False, "`this`")
-        return infer_output_columns(tree, tables, dialect, result.open_reasons), None
+        return infer_output_columns(tree, tables, dialect, result.open_reasons), None, tree
 
     def final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
         if result is None or not result.config:
@@ -223,12 +225,13 @@ def analyse_mesh(
             refs = tuple(analysis.resolve(call, project, disabled) for call in result.refs)
         columns: ColumnSet | None = None
         sql_failure = None
+        tree = None
         if result is not None and result.failure is not None:
             problems.append(
                 JINJA_INVALID.diagnostic(result.failure.message, Location(node.sql.path, result.failure.line, 1), node=uid)  # type: ignore[union-attr]
             )
         elif result is not None and in_order:
-            columns, sql_failure = analysis.infer(project, node, result, refs)
+            columns, sql_failure, tree = analysis.infer(project, node, result, refs)
             if sql_failure is not None:
                 problems.append(
                     SQL_UNPARSEABLE.diagnostic(
@@ -245,6 +248,7 @@ def analyse_mesh(
             refs=refs,
             columns=columns,
             sql_failure=sql_failure,
+            tree=tree,
         )
 
     nodes = tuple(analysis.done[uid] for uid in sorted(analysis.done))

@@ -16,7 +16,6 @@ from sqlglot import exp
 from sqlglot.errors import SqlglotError
 from sqlglot.optimizer.scope import Scope, ScopeType, traverse_scope
 
-from meshlint.analyse.columns import SqlParseFailure, parse_sql
 from meshlint.analyse.contracts import CHECKED_MATERIALIZATIONS
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef
 from meshlint.diagnostics import Diagnostic, Location, Severity
@@ -148,8 +147,8 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
             parents[ref.call.token] = Parent((ref,), columns)
     if not parents:
         return
-    tree = parse_sql(render.sql, dialect)
-    if isinstance(tree, SqlParseFailure):
+    tree = analysed.tree
+    if tree is None:
         return
     try:
         scopes = traverse_scope(tree)
