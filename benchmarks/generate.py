@@ -64,6 +64,8 @@ INTEGER, BIGINT, DOUBLE, VARCHAR, DATE, TIMESTAMP, BOOLEAN = (
     "INTEGER", "BIGINT", "DOUBLE", "VARCHAR", "DATE", "TIMESTAMP", "BOOLEAN",
 )
 MONEY = "DECIMAL(18,2)"
+HUGEINT = "HUGEINT"  # DuckDB's sum() of an integer
+SUM_MONEY = "DECIMAL(38,2)"  # DuckDB's sum() of a DECIMAL(18,2)
 
 SYNONYMS = {
     INTEGER: ["integer", "integer", "int", "int4"],
@@ -74,6 +76,8 @@ SYNONYMS = {
     TIMESTAMP: ["timestamp", "timestamp", "datetime"],
     BOOLEAN: ["boolean", "boolean", "bool"],
     MONEY: ["decimal(18,2)", "numeric(18,2)", "decimal(18, 2)"],
+    HUGEINT: ["hugeint", "int128"],
+    SUM_MONEY: ["decimal(38,2)", "numeric(38, 2)"],
 }
 
 SOURCE_TYPES = {INTEGER: "integer", BIGINT: "bigint", DOUBLE: "double", VARCHAR: "varchar", DATE: "date",
@@ -284,7 +288,7 @@ class ProjectOut:
 
 
 class MeshGenerator:
-    def __init__(self, total: int, seed: int, out: Path, extended_macros: bool = False) -> None:
+    def __init__(self, total: int, seed: int, out: Path, extended_macros: bool = False, cast_sums: bool = False) -> None:
         if total < 40:
             raise SystemExit("generate.py: --models must be at least 40")
         self.total = total
@@ -292,6 +296,9 @@ class MeshGenerator:
         self.seed = seed
         self.out = out
         self.extended_macros = extended_macros
+        self.cast_sums = cast_sums
+        self.sum_uncast = False  # decided per sum by sum_type(), from a separate stream (see sum_type)
+        self.sum_rng = random.Random(seed + 1)
         self.names: set[str] = set()
         self.projects: dict[str, ProjectOut] = {}
         self.counts: dict[str, dict[str, int]] = {}
@@ -305,6 +312,22 @@ class MeshGenerator:
             left -= quotas[spec.name]
         quotas[PROJECTS[-1].name] = left
         return quotas
+
+    def sum_type(self, arg_type: str) -> str:
+        """The type of the sum expression sum_expr() just wrote."""
+        if self.sum_uncast:
+            return HUGEINT if arg_type == INTEGER else SUM_MONEY
+        return BIGINT if arg_type == INTEGER else MONEY
+
+    def sum_expr(self, column: str, arg_type: str, over: str = "") -> str:
+        """`sum(x)` as DuckDB types it (HUGEINT, DECIMAL(38,2)) for about half the sums, else cast
+        back to bigint / decimal(18,2). With --cast-sums every sum is cast. The choice draws from its
+        own random stream, so --cast-sums meshes are the same files as before the option existed."""
+        self.sum_uncast = not self.cast_sums and self.sum_rng.random() < 0.5
+        if self.sum_uncast:
+            return f"sum({column}){over}"
+        target = "bigint" if arg_type == INTEGER else "decimal(18, 2)"
+        return f"cast(sum({column}){over} as {target})"
 
     def model_name(self, base: str) -> str:
         return unique(base, self.names)
@@ -325,6 +348,7 @@ class MeshGenerator:
         meta = {
             "seed": self.seed,
             "extended_macros": self.extended_macros,
+            "cast_sums": self.cast_sums,
             "models": self.total,
             "parse_order": [spec.name for spec in PROJECTS],
             "projects": {name: self.counts[name] for name in self.projects},
@@ -565,16 +589,16 @@ class MeshGenerator:
             out.append((n, BIGINT))
         for c in of_type(cols, MONEY)[:2]:
             n = unique(f"total_{c}", taken)
-            lines.append(f"cast(sum({c}) as decimal(18, 2)) as {n}")
-            out.append((n, MONEY))
+            lines.append(self.sum_expr(c, MONEY) + f" as {n}")
+            out.append((n, self.sum_type(MONEY)))
             if rng.random() < 0.5:
                 n = unique(f"avg_{c}", taken)
                 lines.append(f"avg({c}) as {n}")
                 out.append((n, DOUBLE))
         for c in of_type(cols, INTEGER)[:1]:
             n = unique(f"total_{c}", taken)
-            lines.append(f"cast(sum({c}) as bigint) as {n}")
-            out.append((n, BIGINT))
+            lines.append(self.sum_expr(c, INTEGER) + f" as {n}")
+            out.append((n, self.sum_type(INTEGER)))
         for c in of_type(cols, DATE, TIMESTAMP)[:2]:
             t = dict(cols)[c]
             for fn in ("min", "max"):
@@ -617,8 +641,8 @@ class MeshGenerator:
         summary: list[Col] = [(summary_lines[1].split(" as ")[1], BIGINT)]
         for c in of_type(b_cols, MONEY)[:1]:
             n = unique(f"{b_stem}_{c}_total", taken)
-            summary_lines.append(f"cast(sum({c}) as decimal(18, 2)) as {n}")
-            summary.append((n, MONEY))
+            summary_lines.append(self.sum_expr(c, MONEY) + f" as {n}")
+            summary.append((n, self.sum_type(MONEY)))
         for c in of_type(b_cols, DATE, TIMESTAMP)[:1]:
             n = unique(f"last_{b_stem}_{c}", taken)
             summary_lines.append(f"max({c}) as {n}")
@@ -692,9 +716,9 @@ class MeshGenerator:
         if money:
             n = unique(f"running_{money[0]}", taken)
             select.append(
-                f"cast(sum({money[0]}) over ({window} rows between unbounded preceding and current row) as decimal(18, 2)) as {n}"
+                self.sum_expr(money[0], MONEY, f" over ({window} rows between unbounded preceding and current row)") + f" as {n}"
             )
-            out.append((n, MONEY))
+            out.append((n, self.sum_type(MONEY)))
         if rng.random() < 0.5:
             n = unique(f"{stem}_rank", taken)
             select.append(f"dense_rank() over (order by {o}) as {n}")
@@ -1023,6 +1047,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also call dbt.date_trunc, dbt.dateadd, dbt.hash and dbt.concat (needs a meshlint that ships them)",
     )
+    parser.add_argument(
+        "--cast-sums",
+        action="store_true",
+        help="cast every sum() back to bigint / decimal(18,2) (meshlint up to 2a431fa mistyped DuckDB sums)",
+    )
     args = parser.parse_args(argv)
     if args.out.exists():
         if not args.force and any(args.out.iterdir()):
@@ -1030,7 +1059,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         shutil.rmtree(args.out)
     args.out.mkdir(parents=True)
-    meta = MeshGenerator(args.models, args.seed, args.out, args.extended_macros).generate()
+    meta = MeshGenerator(args.models, args.seed, args.out, args.extended_macros, args.cast_sums).generate()
     summary = ", ".join(f"{name}: {sum(c[k] for k in ('staging', 'intermediate', 'mart_nodes'))}" for name, c in meta["projects"].items())
     print(f"wrote {meta['models']} models to {args.out} ({summary})")
     return 0

@@ -1,0 +1,207 @@
+"""The objects and functions dbt's Jinja context gives every template whatever the model: `execute`,
+`config`, `exceptions`, `modules`, and the value functions (tojson, fromyaml, zip, set, local_md5...).
+What they record goes to the render's state. (The built-in *macros* are SQL files under macros/.)"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import itertools
+import json
+import re
+import types
+from collections.abc import Callable, Iterable, Mapping
+
+import yaml
+from jinja2.exceptions import SecurityError
+
+from meshlint.render.state import RenderState
+from meshlint.render.values import UnknownValue
+
+
+class CompilerError(Exception):
+    """`exceptions.raise_compiler_error(...)` from a template: dbt would fail the compile."""
+
+
+class ExecuteFlag:
+    """`execute`: false in the parse pass, true in the compile pass; reading it is recorded, since
+    a template that branches on it renders differently in the two passes.
+
+    >>> state = RenderState("model")
+    >>> flag = ExecuteFlag(state, False)
+    >>> state.used_execute, bool(flag), state.used_execute
+    (False, False, True)
+    """
+
+    def __init__(self, state: RenderState, value: bool) -> None:
+        self._state = state
+        self._value = value
+
+    def __bool__(self) -> bool:
+        self._state.used_execute = True
+        return self._value
+
+    def __str__(self) -> str:
+        return str(bool(self))
+
+
+class ConfigFunction:
+    """`config(...)` records keys; `config.get` / `config.require` read them back.
+
+    >>> config = ConfigFunction(RenderState("model"))
+    >>> config(materialized="table"), config.get("materialized"), config.require("schema")
+    ('', 'table', UnknownValue('config `schema` is required'))
+    """
+
+    def __init__(self, state: RenderState) -> None:
+        self._state = state
+
+    def __call__(self, *args: object, **kwargs: object) -> str:
+        if args and isinstance(args[0], Mapping):
+            kwargs = {**args[0], **kwargs}
+        line = self._state.template_line()
+        for key, value in kwargs.items():
+            self._state.config[key] = value
+            self._state.config_lines[key] = line
+        return ""
+
+    def get(self, key: str, default: object = None, validator: object = None) -> object:
+        return self._state.config.get(key, default)
+
+    def require(self, key: str, validator: object = None) -> object:
+        if key in self._state.config:
+            return self._state.config[key]
+        return UnknownValue(f"config `{key}` is required")
+
+    def set(self, key: str, value: object) -> str:
+        self._state.config[key] = value
+        return ""
+
+    def persist_relation_docs(self) -> bool:
+        return False
+
+    def persist_column_docs(self) -> bool:
+        return False
+
+
+class Exceptions:
+    """`exceptions`: the raising ones fail the compile as dbt would; warnings say nothing.
+
+    >>> Exceptions().raise_compiler_error("no such column")
+    Traceback (most recent call last):
+    ...
+    meshlint.render.builtins.CompilerError: no such column
+    """
+
+    def raise_compiler_error(self, message: object, node: object = None) -> None:
+        raise CompilerError(str(message))
+
+    def warn(self, message: object, node: object = None) -> str:
+        return ""
+
+    def raise_not_implemented(self, message: object) -> None:
+        raise CompilerError(str(message))
+
+    def raise_contract_error(self, *args: object) -> None:
+        raise CompilerError("contract error")
+
+
+class ModuleView:
+    """What `modules.<name>` shows a template: the listed attributes of one module and nothing else.
+    The module object itself stays out of reach, since its other attributes lead to `sys` and `os`.
+
+    >>> view = ModuleView(datetime, ["date"])
+    >>> view.date(2024, 2, 29).isoformat()
+    '2024-02-29'
+    >>> view.sys
+    Traceback (most recent call last):
+    ...
+    jinja2.exceptions.SecurityError: `modules.datetime.sys` is not available in meshlint's sandbox
+    """
+
+    def __init__(self, module: types.ModuleType, names: Iterable[str]) -> None:
+        self._module = module
+        self._names = frozenset(names)
+
+    def __getattr__(self, name: str) -> object:
+        if name in self._names:
+            return getattr(self._module, name)
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise SecurityError(f"`modules.{self._module.__name__}.{name}` is not available in meshlint's sandbox")
+
+
+_DATETIME_NAMES = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo", "MINYEAR", "MAXYEAR")
+_RE_NAMES = (
+    "compile", "search", "match", "fullmatch", "split", "findall", "finditer", "sub", "subn", "escape",
+    "error", "Pattern", "Match", "A", "ASCII", "I", "IGNORECASE", "L", "LOCALE", "M", "MULTILINE",
+    "S", "DOTALL", "U", "UNICODE", "X", "VERBOSE",
+)
+
+
+def modules() -> dict[str, ModuleView]:
+    """`modules`: the standard-library modules dbt offers templates, each behind a `ModuleView`.
+
+    >>> sorted(modules()), modules()["re"].sub("-", "_", "a-b")
+    (['datetime', 'itertools', 're'], 'a_b')
+    """
+    return {
+        "datetime": ModuleView(datetime, _DATETIME_NAMES),
+        "re": ModuleView(re, _RE_NAMES),
+        "itertools": ModuleView(itertools, (n for n in dir(itertools) if not n.startswith("_"))),
+    }
+
+
+def _tojson(value: object, default: object = None, sort_keys: bool = False) -> object:
+    try:
+        return json.dumps(value, sort_keys=sort_keys)
+    except (TypeError, ValueError):
+        return default
+
+
+def _toyaml(value: object, default: object = None, sort_keys: bool = False) -> object:
+    try:
+        return yaml.safe_dump(value, sort_keys=sort_keys)
+    except yaml.YAMLError:
+        return default
+
+
+def _set(value: object = (), default: object = None) -> object:
+    try:
+        return set(value)  # type: ignore[call-overload]
+    except TypeError:
+        return default
+
+
+def _zip(*args: object, default: object = None) -> object:
+    try:
+        return list(zip(*args))  # type: ignore[call-overload]
+    except TypeError:
+        return default
+
+
+def _fromjson(text: object, default: object = None) -> object:
+    try:
+        return json.loads(str(text))
+    except ValueError:
+        return default
+
+
+def _fromyaml(text: object, default: object = None) -> object:
+    try:
+        return yaml.safe_load(str(text))
+    except yaml.YAMLError:
+        return default
+
+
+# dbt's context functions that only convert values, by their name in the context.
+VALUE_FUNCTIONS: Mapping[str, Callable[..., object]] = {
+    "tojson": _tojson,
+    "fromjson": _fromjson,
+    "fromyaml": _fromyaml,
+    "toyaml": _toyaml,
+    "zip": _zip,
+    "set": _set,
+    "set_strict": lambda value: set(value),
+    "local_md5": lambda value: hashlib.md5(str(value).encode(), usedforsecurity=False).hexdigest(),
+}
