@@ -14,6 +14,7 @@ import yaml
 
 from meshlint import __version__
 from meshlint.diagnostics import Location, Severity
+from meshlint.analyse.cache import default_cache_dir
 from meshlint.engine import check
 from meshlint.export import render_interface
 from meshlint.project.upstream import UpstreamSource
@@ -70,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
         "--catalog", action="append", default=[], type=Path, metavar="FILE",
         help="a dbt catalog.json: complete column lists for sources (and models) from the warehouse",
     )
+    check_cmd.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
     check_cmd.add_argument("--statistics", action="store_true", help="print the number of findings per code instead")
 
     columns_cmd = commands.add_parser("columns", help="print the inferred columns of a node")
@@ -187,7 +189,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     today = _today(args.today)
     result = check(
         roots, settings, today, Path.cwd(), args.profiles_dir, _vars(args.vars), changed, _upstreams(args.upstream),
-        tuple(args.catalog),
+        tuple(args.catalog), None if args.no_cache else default_cache_dir(),
     )
     sources = _read_sources({d.location.path for d in result.diagnostics}) if args.format == "text" else {}
     report = Report(

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from meshlint.analyse.cache import AnalysisCache
 from meshlint.analyse.facts import AnalysedMesh, RuleOptions
 from meshlint.analyse.pipeline import analyse_mesh
 from meshlint.diagnostics import Diagnostic, Location, Severity
@@ -207,18 +208,25 @@ def check(
     changed: list[Path] | None = None,
     upstreams: tuple[UpstreamSource, ...] = (),
     catalogs: tuple[Path, ...] = (),
+    cache_dir: Path | None = None,
 ) -> RunResult:
     base = Path(settings.source).parent if settings.source else cwd
     catalogs = (*catalogs, *(base / c for c in settings.catalog))
     mesh, load_problems = load_mesh(paths, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs)
     options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
-    analysed = analyse_mesh(
-        mesh,
-        today,
-        options,
-        cli_vars={**settings.vars, **(cli_vars or {})},
-        allowed_env_vars=frozenset(settings.allowed_env_vars),
-    )
+    cache = AnalysisCache(cache_dir) if cache_dir is not None else None
+    try:
+        analysed = analyse_mesh(
+            mesh,
+            today,
+            options,
+            cli_vars={**settings.vars, **(cli_vars or {})},
+            allowed_env_vars=frozenset(settings.allowed_env_vars),
+            cache=cache,
+        )
+    finally:
+        if cache is not None:
+            cache.close()
     rules = active_rules(settings)
     found = [*load_problems, *analysed.problems, *run_rules(analysed, rules)]
     found = apply_suppressions(found, mesh.suppressions, UNUSED_SUPPRESSION in rules)

@@ -34,6 +34,12 @@ class CliRun:
         }
 
 
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never share meshlint's cache with the user's (or with each other's runs)."""
+    monkeypatch.setenv("MESHLINT_CACHE_DIR", str(tmp_path_factory.mktemp("meshlint-cache")))
+
+
 @pytest.fixture
 def mesh_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     target = tmp_path / "jaffle-mesh"

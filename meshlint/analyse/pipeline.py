@@ -6,11 +6,14 @@ parents are known to produce."""
 from __future__ import annotations
 
 import datetime
+import json
+import os
 from collections.abc import Callable, Mapping
 
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
+from meshlint.analyse.cache import AnalysisCache, digest, texts_digest
 from meshlint.analyse.columns import ColumnSet, SqlParseFailure, TableColumns, infer_output_columns, parse_sql
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef, RuleOptions
 from meshlint.analyse.graph import NodeIndex, resolve_ref, topological_order
@@ -19,6 +22,7 @@ from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
 from meshlint.project.config_tree import node_config
 from meshlint.project.profiles import DIALECT_ADAPTERS
 from meshlint.render.context import RenderInputs
+from meshlint.render.environment import builtin_macro_sources
 from meshlint.render.properties import render_properties
 from meshlint.render.render import ProjectMacros, Renderer
 from meshlint.render.state import RefCall, RenderResult
@@ -52,7 +56,15 @@ def build_renderer(mesh: Mesh) -> tuple[Renderer, list[Diagnostic]]:
 
 
 class _Analysis:
-    def __init__(self, mesh: Mesh, cli_vars: Mapping[str, object], allowed_env_vars: frozenset[str], today: datetime.date) -> None:
+    def __init__(
+        self,
+        mesh: Mesh,
+        cli_vars: Mapping[str, object],
+        allowed_env_vars: frozenset[str],
+        today: datetime.date,
+        cache: AnalysisCache | None = None,
+    ) -> None:
+        self.cache = cache
         self.cli_vars = cli_vars
         self.allowed_env_vars = allowed_env_vars
         self.today = today
@@ -64,6 +76,16 @@ class _Analysis:
             p.name: ProjectMacros(p.name, frozenset(pkg.name for pkg in p.packages), p.dispatch) for p in mesh.projects
         }
         self.done: dict[str, AnalysedNode] = {}
+        self._table_keys: dict[tuple[str, str], object] = {}
+        # What every render depends on besides its template: all macros, vars, allowed env values, the day.
+        self.render_salt = digest(
+            texts_digest((m.path, m.text) for p in mesh.projects for m in p.macro_files),
+            texts_digest((path, text) for _, path, text in builtin_macro_sources()),
+            sorted((p.name, json.dumps(p.vars, sort_keys=True, default=str), p.dialect or "") for p in mesh.projects),
+            json.dumps(cli_vars, sort_keys=True, default=str),
+            sorted((name, os.environ.get(name)) for name in allowed_env_vars),
+            today.isoformat(),
+        )
 
     def yaml_renderer(self, project: Project) -> Callable[[str], str]:
         """Renders a YAML value's Jinja with the project's vars, env_var and target."""
@@ -109,7 +131,15 @@ class _Analysis:
             return [Column(c.name, c.type.sql(dialect).lower() if c.type else "unknown") for c in analysed.columns.columns]
 
         inputs = self.inputs(project, node, execute)
-        return self.renderer.render(node.unique_id, node.sql.text, inputs, self.macros[project.name], columns_of if execute else None)
+        if execute or self.cache is None:
+            return self.renderer.render(node.unique_id, node.sql.text, inputs, self.macros[project.name], columns_of if execute else None)
+        key = digest("render", self.render_salt, project.name, node.unique_id, node.name, node.sql.text)
+        cached = self.cache.get(key)
+        if isinstance(cached, RenderResult):
+            return cached
+        result = self.renderer.render(node.unique_id, node.sql.text, inputs, self.macros[project.name])
+        self.cache.put(key, result)
+        return result
 
     def table_for_target(self, target: ModelNode | None, label: str) -> TableColumns:
         if target is None:
@@ -162,6 +192,46 @@ class _Analysis:
         tables["meshlint__this"] = TableColumns({}, False, "`this`")
         return infer_output_columns(tree, tables, dialect, result.open_reasons), None, tree
 
+    def infer_cached(
+        self, project: Project, node: ModelNode, result: RenderResult, refs: tuple[ResolvedRef, ...]
+    ) -> tuple[ColumnSet | None, SqlParseFailure | None, exp.Expression | None]:
+        """`infer`, through the cache: the key is the rendered SQL and what is known of every table
+        it reads, so a changed parent schema re-infers its children and nothing else."""
+        if self.cache is None or project.dialect is None:
+            return self.infer(project, node, result, refs)
+        # the ref's spelling is part of the key: reasons for an open column set name it
+        tables = sorted(
+            (ref.call.token, ref.call.package or "", ref.call.name, self._table_key(ref.target, project.dialect))
+            for ref in refs
+        )
+        key = digest("infer", project.dialect, result.sql, tables, result.open_reasons, self._source_key(project, result))
+        cached = self.cache.get(key)
+        if isinstance(cached, tuple) and len(cached) == 3:
+            return cached  # type: ignore[return-value]
+        inferred = self.infer(project, node, result, refs)
+        self.cache.put(key, inferred)
+        return inferred
+
+    def _table_key(self, target: ModelNode | None, dialect: str) -> object:
+        """What is known of a parent, as cache-key material; computed once per parent and dialect."""
+        if target is None:
+            return None
+        memo = self._table_keys.get((target.unique_id, dialect))
+        if memo is None:
+            table = self.table_for_target(target, "")
+            memo = [table.complete, [(n, t.sql(dialect) if t is not None else None) for n, t in table.columns.items()]]
+            self._table_keys[(target.unique_id, dialect)] = memo
+        return memo
+
+    def _source_key(self, project: Project, result: RenderResult) -> list[object]:
+        sources = {(s.source, s.name): s for s in project.sources}
+        key: list[object] = []
+        for call in result.sources:
+            table = sources.get((call.source, call.table))
+            columns = [(c.name, c.data_type) for c in table.columns] if table else None
+            key.append((call.token, columns, self.mesh.catalog.get(f"source.{project.name}.{call.source}.{call.table}")))
+        return key
+
     def final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
         if result is None or not result.config:
             return node.config
@@ -180,8 +250,9 @@ def analyse_mesh(
     options: RuleOptions = RuleOptions(),
     cli_vars: Mapping[str, object] | None = None,
     allowed_env_vars: frozenset[str] = frozenset(),
+    cache: AnalysisCache | None = None,
 ) -> AnalysedMesh:
-    analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today)
+    analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today, cache)
     mesh = analysis.mesh  # with Jinja in YAML values rendered
     problems = analysis.problems
     parsed: dict[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]] = {}
@@ -231,7 +302,7 @@ def analyse_mesh(
                 JINJA_INVALID.diagnostic(result.failure.message, Location(node.sql.path, result.failure.line, 1), node=uid)  # type: ignore[union-attr]
             )
         elif result is not None and in_order:
-            columns, sql_failure, tree = analysis.infer(project, node, result, refs)
+            columns, sql_failure, tree = analysis.infer_cached(project, node, result, refs)
             if sql_failure is not None:
                 problems.append(
                     SQL_UNPARSEABLE.diagnostic(

@@ -1,0 +1,132 @@
+"""A content-addressed cache of the per-model work (render, parse, infer), so that a second run
+redoes only what changed and what is downstream of a changed schema.
+
+Every key is a hash of everything the result depends on: the template and the macros, vars and
+target it renders with, the rendered SQL and the columns of every table it reads, and the versions
+of meshlint and sqlglot. A key therefore never goes stale: an edit makes a new key. Each value is
+stored with its own checksum and is dropped, never trusted, when the checksum or the unpickling
+fails. The cache lives in the user's cache folder (not in the repository, so a pull request cannot
+plant one), in one SQLite file that is safe to delete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import sqlglot
+
+from meshlint import __version__
+
+FORMAT = 1
+_PRUNE_AFTER_SECONDS = 30 * 24 * 3600
+
+
+def default_cache_dir() -> Path:
+    """`$MESHLINT_CACHE_DIR`, else the platform's cache folder (`$XDG_CACHE_HOME` or `~/.cache`)."""
+    configured = os.environ.get("MESHLINT_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "meshlint"
+
+
+def digest(*parts: object) -> str:
+    """A stable hash of JSON-able parts, salted with the versions whose output it caches.
+
+    >>> digest("a", [1, 2]) == digest("a", [1, 2]) != digest("a", [2, 1])
+    True
+    """
+    text = json.dumps([FORMAT, __version__, sqlglot.__version__, *parts], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class AnalysisCache:
+    """Pickled values by key in one SQLite file; any failure only costs a recomputation."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / f"analysis-v{FORMAT}.sqlite"
+        self.hits = 0
+        self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple[str, bytes, str, float]] = []
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            self._db = self._open()
+        except (OSError, sqlite3.Error):
+            self._rebuild()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=5)
+        db.execute("create table if not exists entries (key text primary key, value blob, checksum text, used real)")
+        db.execute("select count(*) from entries").fetchone()  # a corrupt file fails here
+        return db
+
+    def _rebuild(self) -> None:
+        """Start over with an empty cache (a corrupt or unreadable file is deleted)."""
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+        try:
+            self.path.unlink(missing_ok=True)
+            self._db = self._open()
+        except (OSError, sqlite3.Error):
+            self._db = None  # no cache this run
+
+    def get(self, key: str) -> object | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("select value, checksum from entries where key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            self._rebuild()
+            return None
+        if row is None:
+            self.misses += 1
+            return None
+        value, checksum = row
+        try:
+            if hashlib.sha256(value).hexdigest() != checksum:
+                raise ValueError("checksum mismatch")
+            loaded = pickle.loads(value)  # noqa: S301 (our own file, under the user's cache folder)
+        except Exception:  # a damaged entry is dropped and recomputed
+            self._db.execute("delete from entries where key = ?", (key,))
+            self.misses += 1
+            return None
+        self.hits += 1
+        return loaded
+
+    def put(self, key: str, value: object) -> None:
+        if self._db is None:
+            return
+        try:
+            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return
+        self._pending.append((key, blob, hashlib.sha256(blob).hexdigest(), time.time()))
+
+    def close(self) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany("insert or replace into entries values (?, ?, ?, ?)", self._pending)
+                self._db.execute("delete from entries where used < ?", (time.time() - _PRUNE_AFTER_SECONDS,))
+        except sqlite3.Error:
+            self._rebuild()
+        finally:
+            self._pending.clear()
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+
+def texts_digest(texts: Iterable[tuple[str, str]]) -> str:
+    """One hash for a set of (name, text) pairs, e.g. every macro file a run loads."""
+    return digest(sorted(texts))
