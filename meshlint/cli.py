@@ -6,8 +6,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import yaml
@@ -70,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument(
         "--catalog", action="append", default=[], type=Path, metavar="FILE",
         help="a dbt catalog.json: complete column lists for sources (and models) from the warehouse",
+    )
+    check_cmd.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+        help="processes for inference (default: the machine's cores); the output does not depend on it",
     )
     check_cmd.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
     check_cmd.add_argument("--statistics", action="store_true", help="print the number of findings per code instead")
@@ -189,8 +195,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     today = _today(args.today)
     result = check(
         roots, settings, today, Path.cwd(), args.profiles_dir, _vars(args.vars), changed, _upstreams(args.upstream),
-        tuple(args.catalog), None if args.no_cache else default_cache_dir(),
+        tuple(args.catalog), None if args.no_cache else default_cache_dir(), max(args.jobs, 1),
+        _progress() if args.format in ("text", "concise") and args.output is None else None,
     )
+    _progress_done()
     sources = _read_sources({d.location.path for d in result.diagnostics}) if args.format == "text" else {}
     report = Report(
         diagnostics=result.diagnostics,
@@ -209,6 +217,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     threshold = Severity(settings.fail_on).rank
     failing = any(d.severity.rank >= threshold for d in result.diagnostics)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """A one-line progress count on a terminal's stderr, for runs that take more than a moment."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+    started = time.monotonic()
+
+    def show(done: int, total: int) -> None:
+        if time.monotonic() - started > 2:
+            sys.stderr.write(f"\rmeshlint: analysed {done}/{total} models")
+            sys.stderr.flush()
+
+    return show
+
+
+def _progress_done() -> None:
+    if sys.stderr.isatty() and not os.environ.get("CI"):
+        sys.stderr.write("\r\033[K")
 
 
 def _statistics(report: Report) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import fnmatch
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -209,6 +209,8 @@ def check(
     upstreams: tuple[UpstreamSource, ...] = (),
     catalogs: tuple[Path, ...] = (),
     cache_dir: Path | None = None,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RunResult:
     base = Path(settings.source).parent if settings.source else cwd
     catalogs = (*catalogs, *(base / c for c in settings.catalog))
@@ -223,6 +225,8 @@ def check(
             cli_vars={**settings.vars, **(cli_vars or {})},
             allowed_env_vars=frozenset(settings.allowed_env_vars),
             cache=cache,
+            jobs=jobs,
+            progress=progress,
         )
     finally:
         if cache is not None:

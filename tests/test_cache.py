@@ -44,3 +44,32 @@ def test_corrupt_cache_is_rebuilt(mesh_copy: Path, run_cli, tmp_path: Path, monk
     assert _json(run_cli) == cold
     with sqlite3.connect(database) as db:
         assert db.execute("select count(*) from entries").fetchone()[0] > 0  # rebuilt and refilled
+
+
+def test_single_and_multi_process_cold_and_warm_give_identical_json(tmp_path: Path, monkeypatch) -> None:
+    """On a generated 300-model mesh (large enough for the process pool), every way of running
+    gives the same bytes."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    mesh = tmp_path / "mesh"
+    subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "generate.py"), "--models", "300", "--out", str(mesh)],
+        check=True, capture_output=True,
+    )
+    monkeypatch.chdir(mesh)
+    monkeypatch.setenv("MESHLINT_CACHE_DIR", str(tmp_path / "cache"))
+    from meshlint.cli import main
+
+    def run(*extra: str) -> bytes:
+        out = tmp_path / "out.json"
+        assert main(["check", ".", "--today", TODAY, "--format", "json", "--output", str(out), "--exit-zero", *extra]) == 0
+        return out.read_bytes()
+
+    single = run("--jobs", "1", "--no-cache")
+    assert run("--jobs", "2", "--no-cache") == single
+    assert run("--jobs", "2") == single  # cold cache
+    assert run("--jobs", "1") == single  # warm cache
+    assert b'"models": 300' in single

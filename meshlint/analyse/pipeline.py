@@ -5,10 +5,13 @@ parents are known to produce."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime
 import json
+import multiprocessing
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
@@ -164,16 +167,9 @@ class _Analysis:
             return TableColumns(columns, True)
         return TableColumns(columns, False, f"{label}, whose columns are not all known")
 
-    def infer(
-        self, project: Project, node: ModelNode, result: RenderResult, refs: tuple[ResolvedRef, ...]
-    ) -> tuple[ColumnSet | None, SqlParseFailure | None, exp.Expression | None]:
-        dialect = project.dialect
-        if dialect is None:
-            return ColumnSet((), False, ("no SQL dialect: set the dbt profile's adapter or `dialect` in settings",)), None, None
-        assert result.sql is not None
-        tree = parse_sql(result.sql, dialect)
-        if isinstance(tree, SqlParseFailure):
-            return None, tree, None
+    def tables_for(self, project: Project, result: RenderResult, refs: tuple[ResolvedRef, ...]) -> dict[str, TableColumns]:
+        """What is known of every table the rendered SQL reads, by its token."""
+        dialect = project.dialect or "snowflake"
         tables: dict[str, TableColumns] = {}
         for ref in refs:
             args = ", ".join(repr(a) for a in ((ref.call.package,) if ref.call.package else ()) + (ref.call.name,))
@@ -190,27 +186,27 @@ class _Analysis:
                 columns, False, f"source `{call.source}.{call.table}` (its YAML column list may be partial)"
             )
         tables["meshlint__this"] = TableColumns({}, False, "`this`")
-        return infer_output_columns(tree, tables, dialect, result.open_reasons), None, tree
+        return tables
 
-    def infer_cached(
-        self, project: Project, node: ModelNode, result: RenderResult, refs: tuple[ResolvedRef, ...]
-    ) -> tuple[ColumnSet | None, SqlParseFailure | None, exp.Expression | None]:
-        """`infer`, through the cache: the key is the rendered SQL and what is known of every table
-        it reads, so a changed parent schema re-infers its children and nothing else."""
-        if self.cache is None or project.dialect is None:
-            return self.infer(project, node, result, refs)
-        # the ref's spelling is part of the key: reasons for an open column set name it
-        tables = sorted(
-            (ref.call.token, ref.call.package or "", ref.call.name, self._table_key(ref.target, project.dialect))
-            for ref in refs
-        )
-        key = digest("infer", project.dialect, result.sql, tables, result.open_reasons, self._source_key(project, result))
-        cached = self.cache.get(key)
-        if isinstance(cached, tuple) and len(cached) == 3:
-            return cached  # type: ignore[return-value]
-        inferred = self.infer(project, node, result, refs)
-        self.cache.put(key, inferred)
-        return inferred
+    def infer_task(self, project: Project, result: RenderResult, refs: tuple[ResolvedRef, ...]) -> InferTask:
+        """The inference a model needs: already answered (no dialect, or from the cache), or the
+        pure task to run, with the cache key to store its answer under."""
+        if project.dialect is None:
+            return InferTask(answer=(ColumnSet((), False, (NO_DIALECT,)), None, None))
+        assert result.sql is not None
+        key = None
+        if self.cache is not None:
+            # the ref's spelling is part of the key: reasons for an open column set name it
+            tables_key = sorted(
+                (ref.call.token, ref.call.package or "", ref.call.name, self._table_key(ref.target, project.dialect))
+                for ref in refs
+            )
+            key = digest("infer", project.dialect, result.sql, tables_key, result.open_reasons, self._source_key(project, result))
+            cached = self.cache.get(key)
+            if isinstance(cached, tuple) and len(cached) == 3:
+                return InferTask(answer=cached)  # type: ignore[arg-type]
+        arguments = (result.sql, self.tables_for(project, result, refs), project.dialect, result.open_reasons)
+        return InferTask(arguments=arguments, key=key)
 
     def _table_key(self, target: ModelNode | None, dialect: str) -> object:
         """What is known of a parent, as cache-key material; computed once per parent and dialect."""
@@ -251,7 +247,11 @@ def analyse_mesh(
     cli_vars: Mapping[str, object] | None = None,
     allowed_env_vars: frozenset[str] = frozenset(),
     cache: AnalysisCache | None = None,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> AnalysedMesh:
+    """Render and infer every model of the mesh. `jobs` > 1 infers each wave of independent models
+    in that many processes; the result is the same as with one."""
     analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today, cache)
     mesh = analysis.mesh  # with Jinja in YAML values rendered
     problems = analysis.problems
@@ -288,39 +288,59 @@ def analyse_mesh(
             )
         )
 
-    for uid in [*order, *sorted(set(parsed) - set(order))]:
-        project, node, result, refs = parsed[uid]
-        in_order = uid in ordered
-        if result is not None and result.failure is None and result.used_execute and in_order:
-            result = analysis.render(project, node, execute=True, refs=refs) or result
-            refs = tuple(analysis.resolve(call, project, disabled) for call in result.refs)
-        columns: ColumnSet | None = None
-        sql_failure = None
-        tree = None
-        if result is not None and result.failure is not None:
-            problems.append(
-                JINJA_INVALID.diagnostic(result.failure.message, Location(node.sql.path, result.failure.line, 1), node=uid)  # type: ignore[union-attr]
-            )
-        elif result is not None and in_order:
-            columns, sql_failure, tree = analysis.infer_cached(project, node, result, refs)
-            if sql_failure is not None:
-                problems.append(
-                    SQL_UNPARSEABLE.diagnostic(
-                        sql_failure.message,
-                        Location(node.sql.path, result.template_line(sql_failure.line), 1),  # type: ignore[union-attr]
-                        node=uid,
+    pool = _pool(jobs, len(order))
+    try:
+        for wave in [*_waves(order, edges), sorted(set(parsed) - ordered)]:
+            prepared = []
+            for uid in wave:
+                project, node, result, refs = parsed[uid]
+                in_order = uid in ordered
+                if result is not None and result.failure is None and result.used_execute and in_order:
+                    result = analysis.render(project, node, execute=True, refs=refs) or result
+                    refs = tuple(analysis.resolve(call, project, disabled) for call in result.refs)
+                task = None
+                if result is not None and result.failure is None and in_order:
+                    task = analysis.infer_task(project, result, refs)
+                prepared.append((uid, project, node, result, refs, task))
+            to_run = [t.arguments for *_, t in prepared if t is not None and t.answer is None]
+            if pool is not None and len(to_run) >= MIN_PARALLEL_WAVE:
+                ran = iter(pool.map(_infer_in_worker, to_run, chunksize=max(1, len(to_run) // (4 * (jobs or 1)))))
+            else:
+                ran = iter(_infer_in_worker(arguments) for arguments in to_run)
+            for uid, project, node, result, refs, task in prepared:
+                inferred: Inferred = (None, None, None)
+                if task is not None:
+                    inferred = task.answer if task.answer is not None else next(ran)
+                    if task.answer is None and task.key is not None and analysis.cache is not None:
+                        analysis.cache.put(task.key, inferred)
+                columns, sql_failure, tree = inferred
+                if result is not None and result.failure is not None:
+                    problems.append(
+                        JINJA_INVALID.diagnostic(result.failure.message, Location(node.sql.path, result.failure.line, 1), node=uid)  # type: ignore[union-attr]
                     )
+                elif sql_failure is not None:
+                    problems.append(
+                        SQL_UNPARSEABLE.diagnostic(
+                            sql_failure.message,
+                            Location(node.sql.path, result.template_line(sql_failure.line), 1),  # type: ignore[union-attr]
+                            node=uid,
+                        )
+                    )
+                analysis.done[uid] = AnalysedNode(
+                    node=node,
+                    config=analysis.final_config(node, result),
+                    dialect=project.dialect,
+                    render=result,
+                    refs=refs,
+                    columns=columns,
+                    sql_failure=sql_failure,
+                    tree=tree,
                 )
-        analysis.done[uid] = AnalysedNode(
-            node=node,
-            config=analysis.final_config(node, result),
-            dialect=project.dialect,
-            render=result,
-            refs=refs,
-            columns=columns,
-            sql_failure=sql_failure,
-            tree=tree,
-        )
+            if progress is not None:
+                progress(len(analysis.done), len(parsed))
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
     nodes = tuple(analysis.done[uid] for uid in sorted(analysis.done))
     for analysed in nodes:
@@ -333,6 +353,61 @@ def analyse_mesh(
         problems=tuple(problems),
         by_id={n.unique_id: n for n in nodes},
     )
+
+
+NO_DIALECT = "no SQL dialect: set the dbt profile's adapter or `dialect` in settings"
+Inferred = tuple[ColumnSet | None, SqlParseFailure | None, exp.Expression | None]
+
+
+# Below this many models to infer in a wave, a process pool costs more than it saves.
+MIN_PARALLEL_WAVE = 16
+MIN_PARALLEL_MODELS = 200
+
+
+def _pool(jobs: int, models: int) -> concurrent.futures.ProcessPoolExecutor | None:
+    if jobs <= 1 or models < MIN_PARALLEL_MODELS:
+        return None
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    return concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
+
+
+def infer_sql(sql: str, tables: Mapping[str, TableColumns], dialect: str, open_reasons: tuple[str, ...]) -> Inferred:
+    """Parse and infer one model's rendered SQL: pure, so it can run in a worker process.
+
+    >>> columns, failure, _ = infer_sql("select 1 as one", {}, "duckdb", ())
+    >>> [c.name for c in columns.columns], failure
+    (['one'], None)
+    """
+    tree = parse_sql(sql, dialect)
+    if isinstance(tree, SqlParseFailure):
+        return None, tree, None
+    return infer_output_columns(tree, tables, dialect, open_reasons), None, tree
+
+
+@dataclass(frozen=True)
+class InferTask:
+    answer: Inferred | None = None
+    arguments: tuple[str, Mapping[str, TableColumns], str, tuple[str, ...]] | None = None
+    key: str | None = None
+
+
+def _infer_in_worker(arguments: tuple[str, Mapping[str, TableColumns], str, tuple[str, ...]]) -> Inferred:
+    return infer_sql(*arguments)
+
+
+def _waves(order: list[str], edges: Mapping[str, list[str]]) -> list[list[str]]:
+    """`order` cut into waves: each model comes in the wave after its last parent's.
+
+    >>> _waves(["a", "b", "c"], {"a": [], "b": [], "c": ["a"]})
+    [['a', 'b'], ['c']]
+    """
+    level: dict[str, int] = {}
+    for uid in order:
+        level[uid] = 1 + max((level[p] for p in edges.get(uid, ()) if p in level), default=-1)
+    waves: list[list[str]] = [[] for _ in range(max(level.values(), default=-1) + 1)]
+    for uid in order:
+        waves[level[uid]].append(uid)
+    return waves
 
 
 def _cannot_verify(analysed: AnalysedNode) -> list[Diagnostic]:
