@@ -10,6 +10,7 @@ from meshlint.analyse.facts import AnalysedNode
 from meshlint.analyse.identifiers import warehouse_name
 from meshlint.analyse.types import same_type
 from meshlint.project.facts import ColumnSpec
+from meshlint.project.versions import unknown_selection_names
 
 # dbt checks contracts only where it builds the model with DDL from the contract.
 CHECKED_MATERIALIZATIONS = frozenset({"table", "view", "incremental"})
@@ -54,7 +55,7 @@ def compare_contract(analysed: AnalysedNode, strict_types: bool = False) -> Cont
     if _selection_invalid(analysed):
         # dbt rejects the version's include/exclude (ML205): its columns are not defined at all
         return ContractComparison((), (), ())
-    if _names_unknown_columns(analysed):
+    if names_unknown_columns(analysed):
         # The version's include/exclude has a typo (ML201): which columns it meant to drop is
         # unknown, so "missing" columns are its consequence, not a second mistake.
         missing = ()
@@ -82,13 +83,7 @@ def _selection_invalid(analysed: AnalysedNode) -> bool:
     )
 
 
-def _names_unknown_columns(analysed: AnalysedNode) -> bool:
+def names_unknown_columns(analysed: AnalysedNode) -> bool:
+    """A typo in the version's include/exclude (ML201) makes its intended column list unknown."""
     node = analysed.node
-    if node.version_spec is None or node.spec is None:
-        return False
-    declared = {c.name for c in node.spec.columns}
-    for selection in node.version_spec.include_exclude:
-        named = list(selection.exclude) + (list(selection.include) if isinstance(selection.include, tuple) else [])
-        if any(item.value not in declared for item in named):
-            return True
-    return False
+    return node.spec is not None and node.version_spec is not None and bool(unknown_selection_names(node.spec, node.version_spec))

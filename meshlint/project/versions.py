@@ -3,7 +3,7 @@ columns each version declares after `include`/`exclude`."""
 
 from __future__ import annotations
 
-from meshlint.project.facts import ColumnSpec, ModelSpec, VersionSpec, VersionValue
+from meshlint.project.facts import ColumnSpec, ModelSpec, NamedItem, VersionSpec, VersionValue
 
 
 def version_key(v: VersionValue) -> str:
@@ -78,3 +78,19 @@ def version_columns(spec: ModelSpec, version: VersionSpec) -> tuple[ColumnSpec, 
         else:
             columns.append(own)
     return tuple(columns)
+
+
+def selection_names(version: VersionSpec) -> list[tuple[str, NamedItem]]:
+    """Every column name a version's include/exclude lists, with the key it is under."""
+    named: list[tuple[str, NamedItem]] = []
+    for selection in version.include_exclude:
+        if isinstance(selection.include, tuple):
+            named += [("include", item) for item in selection.include]
+        named += [("exclude", item) for item in selection.exclude]
+    return named
+
+
+def unknown_selection_names(spec: ModelSpec, version: VersionSpec) -> list[tuple[str, NamedItem]]:
+    """The include/exclude names that are not columns of the model (dbt ignores them silently)."""
+    declared = {c.name for c in spec.columns}
+    return [(key, item) for key, item in selection_names(version) if item.value not in declared]

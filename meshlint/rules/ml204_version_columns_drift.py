@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from meshlint.analyse.columns import match_key
+from meshlint.analyse.contracts import names_unknown_columns
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
 from meshlint.analyse.identifiers import warehouse_name
 from meshlint.diagnostics import Diagnostic, Severity
@@ -12,18 +13,6 @@ HELP = (
     "dbt compares a version's columns with its SQL only when its contract is enforced, so nothing stops what "
     "its docs, tests and consumers are told from drifting; "
 )
-
-
-def _names_unknown_column(analysed: AnalysedNode) -> bool:
-    """A typo in include/exclude (ML201) makes the intended column list unknown."""
-    node = analysed.node
-    assert node.spec is not None and node.version_spec is not None
-    declared = {c.name for c in node.spec.columns}
-    for selection in node.version_spec.include_exclude:
-        named = list(selection.exclude) + (list(selection.include) if isinstance(selection.include, tuple) else [])
-        if any(item.value not in declared for item in named):
-            return True
-    return False
 
 
 def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
@@ -38,7 +27,7 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
     produced = columns.by_key(dialect)
     declared = {match_key(warehouse_name(c.name, dialect, c.quote), dialect): c for c in node.columns}
     pool = {match_key(warehouse_name(c.name, dialect, c.quote), dialect) for c in spec.columns}
-    if not _names_unknown_column(analysed):
+    if not names_unknown_columns(analysed):
         for key, column in declared.items():
             if key not in produced:
                 yield RULE.diagnostic(
