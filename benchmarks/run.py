@@ -71,11 +71,13 @@ def measure(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None 
         )
 
 
-def generate(size: int, seed: int, work: Path, extended_macros: bool) -> Path:
+def generate(size: int, seed: int, work: Path, extended_macros: bool, cast_sums: bool = False) -> Path:
     mesh = work / f"mesh{size}"
     cmd = [sys.executable, str(GENERATOR), "--models", str(size), "--seed", str(seed), "--out", str(mesh), "--force"]
     if extended_macros:
         cmd.append("--extended-macros")
+    if cast_sums:
+        cmd.append("--cast-sums")
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     return mesh
 
@@ -287,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dbt-scope", choices=["mesh", "core"], default="mesh",
                         help="time dbt parse on every project, summed (default), or on core alone")
     parser.add_argument("--extended-macros", action="store_true", help="passed to generate.py")
+    parser.add_argument("--cast-sums", action="store_true", help="passed to generate.py")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     parser.add_argument("--profile", action="store_true",
                         help="instead of timing, run meshlint in-process under cProfile on one mesh")
@@ -307,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"meshlint is not importable with {args.meshlint_python}:\n{check.stderr}")
     print(f"measuring {source}: {check.stdout.strip()}", file=sys.stderr)
     if args.profile:
-        mesh = generate(args.profile_size, args.seed, args.work, args.extended_macros)
+        mesh = generate(args.profile_size, args.seed, args.work, args.extended_macros, args.cast_sums)
         prof = args.work / f"meshlint-{args.profile_size}.prof"
         print(f"# cProfile of `meshlint check` on {args.profile_size} models ({mesh}); stats saved to {prof}\n")
         return run_profile(args.meshlint_python, mesh, args.today, args.profile_top, prof)
@@ -321,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         load_before = os.getloadavg()[0]
         started = time.perf_counter()
-        mesh = generate(size, args.seed, args.work, args.extended_macros)
+        mesh = generate(size, args.seed, args.work, args.extended_macros, args.cast_sums)
         generated = time.perf_counter() - started
         cold, summary = run_meshlint(args.meshlint_python, mesh, args.today)
         warm, _ = run_meshlint(args.meshlint_python, mesh, args.today)
