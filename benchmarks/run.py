@@ -9,9 +9,9 @@ For each size it generates a mesh with benchmarks/generate.py (same seed, same f
 each as a fresh child process, measured with os.wait4 (wall time, user+system CPU time, and the
 peak resident set size of that one process):
 
-* `meshlint check MESH --today ... --format json` twice: *cold* (the first run on the new tree;
-  meshlint keeps no cache today, so the files are only in the OS page cache) and *warm* (the same
-  command again; it measures a future cache, or `--no-cache` if one comes);
+* `meshlint check MESH --today ... --format json` twice, with a fresh cache folder per size
+  (`MESHLINT_CACHE_DIR`): *cold* (the first run on the new tree, empty cache) and *warm* (after
+  appending a comment line to one core model's SQL, the edit dbt's partial parse gets too);
 * with `--dbt-python`, in each project in dependency order (core, finance, marketing, ops; the
   consumers read the upstream target/manifest.json through dbt-loom): `dbt parse --no-partial-parse`
   (the full parse), then, after editing one core model's SQL (a comment line appended), `dbt parse`
@@ -111,7 +111,8 @@ def meshlint_cmd(python: str, mesh: Path, today: str) -> list[str]:
 
 
 def run_meshlint(python: str, mesh: Path, today: str) -> tuple[Measure, dict[str, int]]:
-    result = measure(meshlint_cmd(python, mesh, today), cwd=mesh.parent, env=MESHLINT_ENV)
+    env = {**(MESHLINT_ENV or os.environ), "MESHLINT_CACHE_DIR": str(mesh.parent / f"{mesh.name}-cache")}
+    result = measure(meshlint_cmd(python, mesh, today), cwd=mesh.parent, env=env)
     if result.returncode != 0:
         raise SystemExit(f"meshlint failed ({result.returncode}):\n{result.stderr[-3000:]}")
     summary = json.loads(result.stdout)["summary"]
@@ -326,7 +327,10 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         mesh = generate(size, args.seed, args.work, args.extended_macros, args.cast_sums)
         generated = time.perf_counter() - started
+        shutil.rmtree(mesh.parent / f"{mesh.name}-cache", ignore_errors=True)
         cold, summary = run_meshlint(args.meshlint_python, mesh, args.today)
+        edited = mesh / json.loads((mesh / "mesh.json").read_text())["edit_for_partial_parse"]
+        edited.write_text(edited.read_text(encoding="utf-8") + "-- edited for the warm run\n", encoding="utf-8")
         warm, _ = run_meshlint(args.meshlint_python, mesh, args.today)
         row: dict[str, object] = {
             "models": size,
