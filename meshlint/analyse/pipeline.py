@@ -80,6 +80,7 @@ class _Analysis:
         }
         self.done: dict[str, AnalysedNode] = {}
         self._table_keys: dict[tuple[str, str], object] = {}
+        self._infer_keys: dict[str, str] = {}
         # What every render depends on besides its template: all macros, vars, allowed env values, the day.
         self.render_salt = digest(
             texts_digest((m.path, m.text) for p in mesh.projects for m in p.macro_files),
@@ -188,7 +189,7 @@ class _Analysis:
         tables["meshlint__this"] = TableColumns({}, False, "`this`")
         return tables
 
-    def infer_task(self, project: Project, result: RenderResult, refs: tuple[ResolvedRef, ...]) -> InferTask:
+    def infer_task(self, node: ModelNode, project: Project, result: RenderResult, refs: tuple[ResolvedRef, ...]) -> InferTask:
         """The inference a model needs: already answered (no dialect, or from the cache), or the
         pure task to run, with the cache key to store its answer under."""
         if project.dialect is None:
@@ -202,6 +203,7 @@ class _Analysis:
                 for ref in refs
             )
             key = digest("infer", project.dialect, result.sql, tables_key, result.open_reasons, self._source_key(project, result))
+            self._infer_keys[node.unique_id] = key
             cached = self.cache.get(key)
             if isinstance(cached, tuple) and len(cached) == 3:
                 return InferTask(answer=cached)  # type: ignore[arg-type]
@@ -209,13 +211,21 @@ class _Analysis:
         return InferTask(arguments=arguments, key=key)
 
     def _table_key(self, target: ModelNode | None, dialect: str) -> object:
-        """What is known of a parent, as cache-key material; computed once per parent and dialect."""
+        """What is known of a parent, as cache-key material; computed once per parent and dialect.
+        An inferred parent is named by its own inference key, which fixes its columns."""
         if target is None:
             return None
         memo = self._table_keys.get((target.unique_id, dialect))
         if memo is None:
-            table = self.table_for_target(target, "")
-            memo = [table.complete, [(n, t.sql(dialect) if t is not None else None) for n, t in table.columns.items()]]
+            if target.config.contract_enforced and target.columns:
+                memo = ["contract", [(c.name, c.data_type) for c in target.columns]]
+            elif target.published_columns is not None:
+                memo = ["published", target.published_closed, list(target.published_columns)]
+            elif target.unique_id in self._infer_keys and target.unique_id not in self.mesh.catalog:
+                memo = ["inferred", self._infer_keys[target.unique_id]]
+            else:
+                table = self.table_for_target(target, "")
+                memo = ["known", table.complete, [(n, t.sql(dialect) if t is not None else None) for n, t in table.columns.items()]]
             self._table_keys[(target.unique_id, dialect)] = memo
         return memo
 
@@ -300,7 +310,7 @@ def analyse_mesh(
                     refs = tuple(analysis.resolve(call, project, disabled) for call in result.refs)
                 task = None
                 if result is not None and result.failure is None and in_order:
-                    task = analysis.infer_task(project, result, refs)
+                    task = analysis.infer_task(node, project, result, refs)
                 prepared.append((uid, project, node, result, refs, task))
             to_run = [t.arguments for *_, t in prepared if t is not None and t.answer is None]
             if pool is not None and len(to_run) >= MIN_PARALLEL_WAVE:
