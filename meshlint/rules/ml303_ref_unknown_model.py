@@ -12,15 +12,16 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
         if ref.problem not in ("unknown-model", "disabled"):
             continue
         call = ref.call
-        project = mesh.project(ref.project)
-        if project is None:
-            where = f"project `{ref.project}`, which is not part of the mesh nor declared in dependencies.yml"
+        if mesh.project(ref.project) is None:
+            message = (
+                f"`{analysed.node.name}` refs `{call.name}` in project `{ref.project}`, "
+                "which is not part of the mesh nor declared in dependencies.yml"
+            )
         else:
-            where = f"project `{ref.project}`"
-        state = "is disabled" if ref.problem == "disabled" else "was not found"
+            state = "is disabled" if ref.problem == "disabled" else "was not found"
+            message = f"`{analysed.node.name}` refs `{call.name}` in project `{ref.project}`, which {state}"
         yield RULE.diagnostic(
-            f"`{analysed.node.name}` refs `{call.name}` in {where}, which {state}" if project is not None
-            else f"`{analysed.node.name}` refs `{call.name}` in {where}",
+            message,
             ref_location(analysed, call.line),
             node=analysed.unique_id,
             target=f"model.{ref.project}.{call.name}",
