@@ -152,3 +152,16 @@ def test_jinja_in_yaml_values_and_vars(tmp_path: Path) -> None:
     assert found == {("ML103", "model.shop.m")}  # integer in the SQL, bigint in the rendered contract
     assert [s.source for s in result.analysed.by_id["model.shop.m"].render.sources] == ["raw"]
     assert "model.shop.old" not in result.analysed.by_id  # disabled through var()
+
+
+def test_graph_lists_the_mesh_nodes(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "dbt_project.yml": PROJECT,
+        "models/a.sql": "select 1 as id",
+        "models/b.sql": "{% for node in graph.nodes.values() | sort(attribute='name') %}"
+        "select '{{ node.name }}' as {{ node.name }}_name{% if not loop.last %} union all {% endif %}{% endfor %}",
+    })
+    _, result = run(tmp_path)
+    b = result.analysed.by_id["model.shop.b"]
+    assert b.render.used_graph
+    assert b.render.sql == "select 'a' as a_name union all select 'b' as b_name"

@@ -72,6 +72,7 @@ class _Analysis:
         self.allowed_env_vars = allowed_env_vars
         self.today = today
         self.renderer, self.problems = build_renderer(mesh)
+        self.graph: dict[str, object] = {}  # YAML values render before the graph exists, as in dbt
         self.mesh = mesh = render_properties(mesh, self.yaml_renderer)
         self.index = NodeIndex.of(mesh)
         self.projects = {p.name: p for p in mesh.projects}
@@ -81,6 +82,7 @@ class _Analysis:
         self.done: dict[str, AnalysedNode] = {}
         self._table_keys: dict[tuple[str, str], object] = {}
         self._infer_keys: dict[str, str] = {}
+        self.graph = _graph(mesh)
         # What every render depends on besides its template: all macros, vars, allowed env values, the day.
         self.render_salt = digest(
             texts_digest((m.path, m.text) for p in mesh.projects for m in p.macro_files),
@@ -118,6 +120,7 @@ class _Analysis:
             allowed_env_vars=self.allowed_env_vars,
             execute=execute,
             today=self.today,
+            graph=self.graph,
         )
 
     def render(self, project: Project, node: ModelNode, execute: bool, refs: tuple[ResolvedRef, ...] = ()) -> RenderResult | None:
@@ -142,7 +145,8 @@ class _Analysis:
         if isinstance(cached, RenderResult):
             return cached
         result = self.renderer.render(node.unique_id, node.sql.text, inputs, self.macros[project.name])
-        self.cache.put(key, result)
+        if not result.used_graph:  # a render that read `graph` depends on every node of the mesh
+            self.cache.put(key, result)
         return result
 
     def table_for_target(self, target: ModelNode | None, label: str) -> TableColumns:
@@ -363,6 +367,37 @@ def analyse_mesh(
         problems=tuple(problems),
         by_id={n.unique_id: n for n in nodes},
     )
+
+
+def _graph(mesh: Mesh) -> dict[str, object]:
+    """dbt's `graph` context variable, as far as the files tell: every node and source."""
+    nodes: dict[str, object] = {}
+    sources: dict[str, object] = {}
+    for project in mesh.projects:
+        for node in project.nodes:
+            nodes[node.unique_id] = {
+                "unique_id": node.unique_id,
+                "name": node.name,
+                "resource_type": node.resource_type,
+                "package_name": node.project,
+                "version": node.version,
+                "original_file_path": node.sql.path if node.sql else None,
+                "config": {**node.config.raw, "materialized": node.config.materialized, "access": node.config.access},
+                "columns": {c.name: {"name": c.name, "data_type": c.data_type} for c in node.columns},
+            }
+        for table in project.sources:
+            uid = f"source.{project.name}.{table.source}.{table.name}"
+            sources[uid] = {
+                "unique_id": uid,
+                "name": table.name,
+                "source_name": table.source,
+                "resource_type": "source",
+                "package_name": project.name,
+                "database": table.database,
+                "schema": table.schema,
+                "columns": {c.name: {"name": c.name, "data_type": c.data_type} for c in table.columns},
+            }
+    return {"nodes": nodes, "sources": sources}
 
 
 NO_DIALECT = "no SQL dialect: set the dbt profile's adapter or `dialect` in settings"

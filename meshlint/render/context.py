@@ -53,6 +53,34 @@ class RenderInputs:
     allowed_env_vars: frozenset[str] = frozenset()
     execute: bool = False
     today: datetime.date = datetime.date(2000, 1, 1)
+    # dbt's `graph` (nodes and sources of the whole mesh, as plain dicts); reading it is recorded.
+    graph: Mapping[str, object] = field(default_factory=dict)
+
+
+class GraphView(Mapping[str, object]):
+    """`graph`: the mesh's nodes and sources. A render that reads it depends on every node, so it
+    is recorded (and such a render is never cached).
+
+    >>> from meshlint.render.state import RenderState
+    >>> state = RenderState("m")
+    >>> list(GraphView({"nodes": {"model.p.a": {"name": "a"}}}, state)["nodes"]), state.used_graph
+    (['model.p.a'], True)
+    """
+
+    def __init__(self, graph: Mapping[str, object], state: RenderState) -> None:
+        self._graph = {"nodes": {}, "sources": {}, "exposures": {}, "metrics": {}, **graph}
+        self._state = state
+
+    def __getitem__(self, key: str) -> object:
+        self._state.used_graph = True
+        return self._graph[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        self._state.used_graph = True
+        return iter(self._graph)
+
+    def __len__(self) -> int:
+        return len(self._graph)
 
 
 class DbtRelation(Relation, Mapping[str, object]):
@@ -183,7 +211,7 @@ def build_context(
         "run_started_at": run_started_at,
         "invocation_id": "00000000-0000-0000-0000-000000000000",
         "flags": {"FULL_REFRESH": False, "WHICH": "compile", "STORE_FAILURES": False},
-        "graph": {"nodes": {}, "sources": {}, "exposures": {}, "metrics": {}},
+        "graph": GraphView(inputs.graph, state),
         "run_query": run_query,
         "meshlint_unknown": unknown,
         "statement": statement,

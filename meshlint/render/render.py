@@ -89,6 +89,7 @@ class Renderer:
             config_lines=dict(state.config_lines),
             open_reasons=tuple(state.open_reasons),
             used_execute=state.used_execute,
+            used_graph=state.used_graph,
             stand_ins=tuple(sorted(set(state.stand_ins))),
             line_map=map_lines(source, sql),
         )

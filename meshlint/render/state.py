@@ -54,6 +54,7 @@ class RenderResult:
     open_reasons: tuple[str, ...] = ()
     failure: RenderFailure | None = None
     used_execute: bool = False
+    used_graph: bool = False
     stand_ins: tuple[str, ...] = ()
     # Rendered SQL line (1-based) -> template line; index 0 unused.
     line_map: tuple[int, ...] = ()
@@ -73,6 +74,7 @@ class RenderState:
     config_lines: dict[str, int] = field(default_factory=dict)
     open_reasons: list[str] = field(default_factory=list)
     used_execute: bool = False
+    used_graph: bool = False
     stand_ins: list[str] = field(default_factory=list)
 
     def mark_open(self, reason: str) -> None:
