@@ -44,13 +44,20 @@ def test_seed_is_a_ref_target_with_typed_columns(tmp_path: Path) -> None:
     assert columns.columns[2].type is None  # no column_types for `name`: unknown, never guessed
 
 
-def test_snapshot_is_a_ref_target(tmp_path: Path) -> None:
+def test_snapshot_is_a_ref_target_with_dbt_columns(tmp_path: Path) -> None:
     write(tmp_path, {
         "dbt_project.yml": PROJECT,
-        "snapshots/orders_snapshot.sql": "{% snapshot orders_snapshot %}select 1 as id{% endsnapshot %}",
+        "snapshots/orders_snapshot.sql": "-- history of orders\n{% snapshot orders_snapshot %}\n"
+        "{{ config(unique_key='id', strategy='check', check_cols='all') }}\nselect 1 as id\n{% endsnapshot %}\n",
         "models/m.sql": "select * from {{ ref('orders_snapshot') }}",
+        "models/m.yml": "models:\n  - name: m\n    config: {contract: {enforced: true}}\n    columns:\n      - {name: id, data_type: integer}\n",
     })
-    assert run(tmp_path)[0] == set()
+    found, result = run(tmp_path)
+    columns = result.analysed.by_id["snapshot.shop.orders_snapshot"].columns
+    assert [c.name for c in columns.columns] == ["id", "dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to"]
+    # the snapshot's bookkeeping columns reach the model through select *, undeclared
+    assert found == {("ML102", "model.shop.m")}
+    assert sum(1 for d in result.diagnostics if d.code == "ML102") == 4
 
 
 def test_refs_into_a_package_that_is_not_installed_are_not_guessed(tmp_path: Path) -> None:

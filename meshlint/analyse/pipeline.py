@@ -17,7 +17,8 @@ from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
 from meshlint.analyse.cache import AnalysisCache, digest, texts_digest
-from meshlint.analyse.columns import ColumnSet, SqlParseFailure, TableColumns, infer_output_columns, parse_sql
+from meshlint.analyse.identifiers import warehouse_name
+from meshlint.analyse.columns import ColumnSet, InferredColumn, SqlParseFailure, TableColumns, infer_output_columns, parse_sql
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef, RuleOptions
 from meshlint.analyse.graph import NodeIndex, resolve_ref, topological_order
 from meshlint.diagnostics import Diagnostic, Location
@@ -275,8 +276,8 @@ def analyse_mesh(
         if project.external:
             continue  # known from metadata: refs to it are checked, its models are not linted
         for node in project.nodes:
-            if node.resource_type != "model":
-                continue  # seeds and snapshots: ref targets with known (or unknown) columns
+            if node.resource_type not in ("model", "snapshot"):
+                continue  # seeds: ref targets whose columns come from their CSV header
             result = analysis.render(project, node, execute=False)
             if not analysis.final_config(node, result).enabled:
                 disabled.add(node.unique_id)  # dbt neither builds nor checks it; refs to it fail
@@ -328,6 +329,8 @@ def analyse_mesh(
                     if task.answer is None and task.key is not None and analysis.cache is not None:
                         analysis.cache.put(task.key, inferred)
                 columns, sql_failure, tree = inferred
+                if node.resource_type == "snapshot" and columns is not None and project.dialect:
+                    columns = _with_snapshot_columns(columns, project.dialect)
                 if result is not None and result.failure is not None:
                     problems.append(
                         JINJA_INVALID.diagnostic(result.failure.message, Location(node.sql.path, result.failure.line, 1), node=uid)  # type: ignore[union-attr]
@@ -367,6 +370,18 @@ def analyse_mesh(
         problems=tuple(problems),
         by_id={n.unique_id: n for n in nodes},
     )
+
+
+SNAPSHOT_COLUMNS = ("dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to")
+
+
+def _with_snapshot_columns(columns: ColumnSet, dialect: str) -> ColumnSet:
+    """A snapshot's table: its query's columns plus dbt's four bookkeeping columns (their types
+    follow the strategy's `updated_at` column, so they stay unknown)."""
+    extra = tuple(
+        InferredColumn(warehouse_name(name, dialect), None, reason="set by dbt's snapshot strategy") for name in SNAPSHOT_COLUMNS
+    )
+    return ColumnSet(columns.columns + extra, columns.closed, columns.reasons)
 
 
 def _graph(mesh: Mesh) -> dict[str, object]:

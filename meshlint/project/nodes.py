@@ -142,23 +142,26 @@ def _type_name(value: object) -> str | None:
     return str(value) if isinstance(value, str) and value else None
 
 
-_SNAPSHOT = re.compile(r"{%-?\s*snapshot\s+(\w+)\s*-?%}")
+_SNAPSHOT = re.compile(r"{%-?\s*snapshot\s+(\w+)\s*-?%}(.*?){%-?\s*endsnapshot\s*-?%}", re.S)
 
 
 def snapshot_nodes(project: str, root: Path, snapshot_paths: tuple[str, ...], reader: Reader) -> tuple[ModelNode, ...]:
-    """Snapshots can be ref'd; their columns are not inferred (they stay unknown)."""
+    """Snapshots, which refs may name: their SQL is the block's body, padded with blank lines so
+    that line numbers stay those of the file."""
     nodes = []
     for snapshot_path in snapshot_paths:
         for file in iter_files(root / snapshot_path, (".sql",)):
-            text = reader.text(file)
-            for name in _SNAPSHOT.findall(text or ""):
+            text = reader.text(file) or ""
+            for match in _SNAPSHOT.finditer(text):
+                name = match.group(1)
+                body = "\n" * text.count("\n", 0, match.start(2)) + match.group(2)
                 nodes.append(
                     ModelNode(
                         unique_id=f"snapshot.{project}.{name}",
                         project=project,
                         name=name,
-                        sql=None,
-                        config=node_config({}, {}),
+                        sql=SqlFile(str(file), name, body),
+                        config=node_config({"materialized": "snapshot"}, {}),
                         resource_type="snapshot",
                     )
                 )
