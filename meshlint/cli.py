@@ -207,6 +207,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         version=__version__,
         sources=sources,
         node_paths=result.node_paths,
+        notes=result.notes,
     )
     output = FORMATS[args.format](report)
     if args.statistics:

@@ -30,7 +30,18 @@ class RunResult:
     summary: Summary
     analysed: AnalysedMesh
     node_paths: dict[str, str]
-    sources: dict[str, str]
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What a reader should know about how the models were rendered."""
+        used = sorted({m for n in self.analysed.nodes if n.render is not None for m in n.render.stand_ins})
+        if not used:
+            return ()
+        models = sum(1 for n in self.analysed.nodes if n.render is not None and n.render.stand_ins)
+        return (
+            f"{models} model(s) rendered with meshlint's stand-ins for macros of packages that are not "
+            f"installed (run `dbt deps` to use the real ones): {', '.join(used)}",
+        )
 
 
 def matches(rule: Rule, selectors: Iterable[str]) -> bool:
@@ -243,7 +254,4 @@ def check(
         models_closed=sum(1 for n in analysed.nodes if n.columns is not None and n.columns.closed),
     )
     node_paths = {n.unique_id: _relative(n.node.sql.path, cwd) for n in analysed.nodes if n.node.sql is not None}
-    sources = {
-        _relative(n.node.sql.path, cwd): n.node.sql.text for n in analysed.nodes if n.node.sql is not None
-    }
-    return RunResult(diagnostics, summary, analysed, node_paths, sources)
+    return RunResult(diagnostics, summary, analysed, node_paths)

@@ -207,3 +207,9 @@ def test_statistics(mesh_copy: Path, run_cli) -> None:
         "    1  ML403  model-deprecated",
         "    2  total",
     ]
+
+
+def test_text_report_says_when_stand_ins_were_used(mesh_copy: Path, run_cli) -> None:
+    text = run_cli("check", ".", "--today", TODAY).stdout
+    assert "note: 1 model(s) rendered with meshlint's stand-ins" in text
+    assert "dbt_utils.pivot" in text

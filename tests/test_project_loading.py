@@ -172,3 +172,40 @@ def test_graph_lists_the_mesh_nodes(tmp_path: Path) -> None:
     b = result.analysed.by_id["model.shop.b"]
     assert b.render.used_graph
     assert b.render.sql == "select 'a' as a_name union all select 'b' as b_name"
+
+
+def test_a_real_project_renders_and_infers(tmp_path: Path, monkeypatch) -> None:
+    """Project macros, a package macro under dbt_packages/ with an adapter-specific override
+    chosen by dispatch, var, env_var with a default, is_incremental() and dbt_utils.star over a
+    ref (without dbt_utils installed): every model renders and its columns are right."""
+    monkeypatch.delenv("SHOP_CURRENCY", raising=False)
+    write(tmp_path, {
+        "dbt_project.yml": PROJECT + "vars:\n  min_amount: 10\n"
+        "dispatch:\n  - macro_namespace: money\n    search_order: ['shop', 'money']\n",
+        "packages.yml": "packages:\n  - package: acme/money\n    version: 1.0.0\n",
+        "dbt_packages/money/dbt_project.yml": "name: money\nversion: '1'\nconfig-version: 2\n",
+        "dbt_packages/money/macros/cents.sql": "{% macro to_cents(col) %}{{ return(adapter.dispatch('to_cents', 'money')(col)) }}{% endmacro %}\n"
+        "{% macro default__to_cents(col) %}({{ col }} * 100){% endmacro %}",
+        "macros/overrides.sql": "{% macro duckdb__to_cents(col) %}cast({{ col }} * 100 as bigint){% endmacro %}",
+        "macros/label.sql": "{% macro currency_label() %}'{{ env_var('SHOP_CURRENCY', 'EUR') }}'{% endmacro %}",
+        "models/src.yml": "sources:\n  - name: raw\n    tables:\n      - name: payments\n        columns:\n"
+        "          - {name: id, data_type: integer}\n          - {name: amount, data_type: 'decimal(10,2)'}\n",
+        "models/stg_payments.sql": "select id, amount from {{ source('raw', 'payments') }}",
+        "models/payments.sql": "{{ config(materialized='incremental', unique_key='id') }}\n"
+        "select\n    {{ dbt_utils.star(ref('stg_payments'), except=['amount']) }},\n"
+        "    {{ money.to_cents('amount') }} as amount_cents,\n    {{ currency_label() }} as currency\n"
+        "from {{ ref('stg_payments') }}\nwhere amount >= {{ var('min_amount') }}\n"
+        "{% if is_incremental() %}  and id > (select max(id) from {{ this }}){% endif %}\n",
+    })
+    found, result = run(tmp_path)
+    assert found == set()
+    payments = result.analysed.by_id["model.shop.payments"]
+    assert "cast(amount * 100 as bigint) as amount_cents" in payments.render.sql  # the project's override
+    assert "'EUR' as currency" in payments.render.sql and ">= 10" in payments.render.sql
+    assert "max(id)" not in payments.render.sql  # full-refresh branch, where dbt checks contracts
+    assert "dbt_utils.star" in payments.render.stand_ins  # said in the text report
+    columns = payments.columns
+    assert columns.closed
+    assert [(c.name, c.type.sql("duckdb") if c.type else None) for c in columns.columns] == [
+        ("id", "INT"), ("amount_cents", "BIGINT"), ("currency", "TEXT"),
+    ]

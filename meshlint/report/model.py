@@ -26,3 +26,5 @@ class Report:
     sources: Mapping[str, str] = field(default_factory=dict)
     # Model unique_id -> relative path of its SQL file, for formats grouped by model (junit).
     node_paths: Mapping[str, str] = field(default_factory=dict)
+    # Facts about the run a person should know (e.g. stand-in macros used); shown by `text`.
+    notes: tuple[str, ...] = ()

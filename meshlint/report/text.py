@@ -43,6 +43,7 @@ def render(report: Report) -> str:
     for diagnostic in report.diagnostics:
         counts[diagnostic.severity.value] += 1
     summary = report.summary
+    out.extend(f"note: {note}" for note in report.notes)
     out.append(
         f"Found {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info "
         f"in {summary.projects} project(s), {summary.models} model(s) "
