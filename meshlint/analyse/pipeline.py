@@ -438,10 +438,13 @@ def infer_sql(sql: str, tables: Mapping[str, TableColumns], dialect: str, open_r
     >>> [c.name for c in columns.columns], failure
     (['one'], None)
     """
-    tree = parse_sql(sql, dialect)
-    if isinstance(tree, SqlParseFailure):
-        return None, tree, None
-    return infer_output_columns(tree, tables, dialect, open_reasons), None, tree
+    try:
+        tree = parse_sql(sql, dialect)
+        if isinstance(tree, SqlParseFailure):
+            return None, tree, None
+        return infer_output_columns(tree, tables, dialect, open_reasons), None, tree
+    except Exception as error:  # sqlglot on SQL it was never tested with: say so, never crash the run
+        return ColumnSet((), False, (f"sqlglot failed on this SQL ({type(error).__name__}: {error})",)), None, None
 
 
 @dataclass(frozen=True)

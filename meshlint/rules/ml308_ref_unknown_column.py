@@ -135,6 +135,14 @@ def _sibling_hint(name: str, parent: Parent, mesh: AnalysedMesh) -> str:
 
 
 def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
+    try:
+        found = list(_unknown_columns(analysed, mesh))
+    except (SqlglotError, RecursionError):  # sqlglot rejects the query's scopes: nothing is certain
+        return
+    yield from found
+
+
+def _unknown_columns(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
     node, render, dialect = analysed.node, analysed.render, analysed.dialect
     if node.sql is None or render is None or render.sql is None or dialect is None or analysed.sql_failure is not None:
         return
