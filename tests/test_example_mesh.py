@@ -213,3 +213,13 @@ def test_text_report_says_when_stand_ins_were_used(mesh_copy: Path, run_cli) -> 
     text = run_cli("check", ".", "--today", TODAY).stdout
     assert "note: 1 model(s) rendered with meshlint's stand-ins" in text
     assert "dbt_utils.pivot" in text
+
+
+def test_readme_shows_what_the_example_prints(run_cli, monkeypatch) -> None:
+    from tests.conftest import REPO
+
+    monkeypatch.chdir(REPO)
+    command = "meshlint check examples/jaffle-mesh --today 2026-11-23"
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    assert run_cli(*command.split()[1:]).stdout == shown
