@@ -199,6 +199,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         _progress() if args.format in ("text", "concise") and args.output is None else None,
     )
     _progress_done()
+    if result.summary.projects == 0:
+        # a wrong path must not turn a CI gate green forever
+        raise UsageError(f"no dbt project (dbt_project.yml) found under {', '.join(str(p) for p in roots)}")
     sources = _read_sources({d.location.path for d in result.diagnostics}) if args.format == "text" else {}
     report = Report(
         diagnostics=result.diagnostics,

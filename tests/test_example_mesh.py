@@ -223,3 +223,10 @@ def test_readme_shows_what_the_example_prints(run_cli, monkeypatch) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     shown = readme.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
     assert run_cli(*command.split()[1:]).stdout == shown
+
+
+def test_a_path_without_dbt_projects_is_a_usage_error(tmp_path: Path, run_cli, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    result = run_cli("check", "docs")
+    assert result.exit_code == 2 and "no dbt project" in result.stderr
