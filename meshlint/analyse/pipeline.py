@@ -5,28 +5,27 @@ parents are known to produce."""
 
 from __future__ import annotations
 
-import concurrent.futures
 import datetime
 import json
-import multiprocessing
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
 from meshlint.analyse.cache import AnalysisCache, digest, texts_digest
-from meshlint.analyse.identifiers import warehouse_name
-from meshlint.analyse.columns import ColumnSet, InferredColumn, SqlParseFailure, TableColumns, infer_output_columns, parse_sql
+from meshlint.analyse.columns import ColumnSet, InferredColumn, TableColumns
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef, RuleOptions
 from meshlint.analyse.graph import NodeIndex, resolve_ref, topological_order
+from meshlint.analyse.identifiers import warehouse_name
+from meshlint.analyse.tasks import MIN_PARALLEL_WAVE, Inferred, InferTask, process_pool, run_task, waves
 from meshlint.diagnostics import Diagnostic, Location
-from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
 from meshlint.project.config_tree import node_config
+from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
 from meshlint.project.profiles import DIALECT_ADAPTERS
 from meshlint.render.context import RenderInputs
 from meshlint.render.environment import builtin_macro_sources
+from meshlint.render.graph_context import graph_context
 from meshlint.render.properties import render_properties
 from meshlint.render.render import ProjectMacros, Renderer
 from meshlint.render.state import RefCall, RenderResult
@@ -83,7 +82,7 @@ class _Analysis:
         self.done: dict[str, AnalysedNode] = {}
         self._table_keys: dict[tuple[str, str], object] = {}
         self._infer_keys: dict[str, str] = {}
-        self.graph = _graph(mesh)
+        self.graph = graph_context(mesh)
         # What every render depends on besides its template: all macros, vars, allowed env values, the day.
         self.render_salt = digest(
             texts_digest((m.path, m.text) for p in mesh.projects for m in p.macro_files),
@@ -303,9 +302,9 @@ def analyse_mesh(
             )
         )
 
-    pool = _pool(jobs, len(order))
+    pool = process_pool(jobs, len(order))
     try:
-        for wave in [*_waves(order, edges), sorted(set(parsed) - ordered)]:
+        for wave in [*waves(order, edges), sorted(set(parsed) - ordered)]:
             prepared = []
             for uid in wave:
                 project, node, result, refs = parsed[uid]
@@ -319,9 +318,9 @@ def analyse_mesh(
                 prepared.append((uid, project, node, result, refs, task))
             to_run = [t.arguments for *_, t in prepared if t is not None and t.answer is None]
             if pool is not None and len(to_run) >= MIN_PARALLEL_WAVE:
-                ran = iter(pool.map(_infer_in_worker, to_run, chunksize=max(1, len(to_run) // (4 * (jobs or 1)))))
+                ran = iter(pool.map(run_task, to_run, chunksize=max(1, len(to_run) // (4 * (jobs or 1)))))
             else:
-                ran = iter(_infer_in_worker(arguments) for arguments in to_run)
+                ran = iter(run_task(arguments) for arguments in to_run)
             for uid, project, node, result, refs, task in prepared:
                 inferred: Inferred = (None, None, None)
                 if task is not None:
@@ -384,93 +383,7 @@ def _with_snapshot_columns(columns: ColumnSet, dialect: str) -> ColumnSet:
     return ColumnSet(columns.columns + extra, columns.closed, columns.reasons)
 
 
-def _graph(mesh: Mesh) -> dict[str, object]:
-    """dbt's `graph` context variable, as far as the files tell: every node and source."""
-    nodes: dict[str, object] = {}
-    sources: dict[str, object] = {}
-    for project in mesh.projects:
-        for node in project.nodes:
-            nodes[node.unique_id] = {
-                "unique_id": node.unique_id,
-                "name": node.name,
-                "resource_type": node.resource_type,
-                "package_name": node.project,
-                "version": node.version,
-                "original_file_path": node.sql.path if node.sql else None,
-                "config": {**node.config.raw, "materialized": node.config.materialized, "access": node.config.access},
-                "columns": {c.name: {"name": c.name, "data_type": c.data_type} for c in node.columns},
-            }
-        for table in project.sources:
-            uid = f"source.{project.name}.{table.source}.{table.name}"
-            sources[uid] = {
-                "unique_id": uid,
-                "name": table.name,
-                "source_name": table.source,
-                "resource_type": "source",
-                "package_name": project.name,
-                "database": table.database,
-                "schema": table.schema,
-                "columns": {c.name: {"name": c.name, "data_type": c.data_type} for c in table.columns},
-            }
-    return {"nodes": nodes, "sources": sources}
-
-
 NO_DIALECT = "no SQL dialect: set the dbt profile's adapter or `dialect` in settings"
-Inferred = tuple[ColumnSet | None, SqlParseFailure | None, exp.Expression | None]
-
-
-# Below this many models to infer in a wave, a process pool costs more than it saves.
-MIN_PARALLEL_WAVE = 16
-MIN_PARALLEL_MODELS = 200
-
-
-def _pool(jobs: int, models: int) -> concurrent.futures.ProcessPoolExecutor | None:
-    if jobs <= 1 or models < MIN_PARALLEL_MODELS:
-        return None
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    return concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
-
-
-def infer_sql(sql: str, tables: Mapping[str, TableColumns], dialect: str, open_reasons: tuple[str, ...]) -> Inferred:
-    """Parse and infer one model's rendered SQL: pure, so it can run in a worker process.
-
-    >>> columns, failure, _ = infer_sql("select 1 as one", {}, "duckdb", ())
-    >>> [c.name for c in columns.columns], failure
-    (['one'], None)
-    """
-    try:
-        tree = parse_sql(sql, dialect)
-        if isinstance(tree, SqlParseFailure):
-            return None, tree, None
-        return infer_output_columns(tree, tables, dialect, open_reasons), None, tree
-    except Exception as error:  # sqlglot on SQL it was never tested with: say so, never crash the run
-        return ColumnSet((), False, (f"sqlglot failed on this SQL ({type(error).__name__}: {error})",)), None, None
-
-
-@dataclass(frozen=True)
-class InferTask:
-    answer: Inferred | None = None
-    arguments: tuple[str, Mapping[str, TableColumns], str, tuple[str, ...]] | None = None
-    key: str | None = None
-
-
-def _infer_in_worker(arguments: tuple[str, Mapping[str, TableColumns], str, tuple[str, ...]]) -> Inferred:
-    return infer_sql(*arguments)
-
-
-def _waves(order: list[str], edges: Mapping[str, list[str]]) -> list[list[str]]:
-    """`order` cut into waves: each model comes in the wave after its last parent's.
-
-    >>> _waves(["a", "b", "c"], {"a": [], "b": [], "c": ["a"]})
-    [['a', 'b'], ['c']]
-    """
-    level: dict[str, int] = {}
-    for uid in order:
-        level[uid] = 1 + max((level[p] for p in edges.get(uid, ()) if p in level), default=-1)
-    waves: list[list[str]] = [[] for _ in range(max(level.values(), default=-1) + 1)]
-    for uid in order:
-        waves[level[uid]].append(uid)
-    return waves
 
 
 def _cannot_verify(analysed: AnalysedNode) -> list[Diagnostic]:

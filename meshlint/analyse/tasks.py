@@ -1,0 +1,68 @@
+"""Inference as pure tasks: one model's rendered SQL and the tables it reads in, its columns out,
+so that independent models (a wave of the DAG) can be inferred in worker processes."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlglot import exp
+
+from meshlint.analyse.columns import ColumnSet, SqlParseFailure, TableColumns, infer_output_columns, parse_sql
+
+Inferred = tuple[ColumnSet | None, SqlParseFailure | None, exp.Expression | None]
+
+# Below this many models to infer in a wave, a process pool costs more than it saves.
+MIN_PARALLEL_WAVE = 16
+MIN_PARALLEL_MODELS = 200
+
+
+def process_pool(jobs: int, models: int) -> concurrent.futures.ProcessPoolExecutor | None:
+    if jobs <= 1 or models < MIN_PARALLEL_MODELS:
+        return None
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    return concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
+
+
+def infer_sql(sql: str, tables: Mapping[str, TableColumns], dialect: str, open_reasons: tuple[str, ...]) -> Inferred:
+    """Parse and infer one model's rendered SQL: pure, so it can run in a worker process.
+
+    >>> columns, failure, _ = infer_sql("select 1 as one", {}, "duckdb", ())
+    >>> [c.name for c in columns.columns], failure
+    (['one'], None)
+    """
+    try:
+        tree = parse_sql(sql, dialect)
+        if isinstance(tree, SqlParseFailure):
+            return None, tree, None
+        return infer_output_columns(tree, tables, dialect, open_reasons), None, tree
+    except Exception as error:  # sqlglot on SQL it was never tested with: say so, never crash the run
+        return ColumnSet((), False, (f"sqlglot failed on this SQL ({type(error).__name__}: {error})",)), None, None
+
+
+@dataclass(frozen=True)
+class InferTask:
+    answer: Inferred | None = None
+    arguments: tuple[str, Mapping[str, TableColumns], str, tuple[str, ...]] | None = None
+    key: str | None = None
+
+
+def run_task(arguments: tuple[str, Mapping[str, TableColumns], str, tuple[str, ...]]) -> Inferred:
+    return infer_sql(*arguments)
+
+
+def waves(order: list[str], edges: Mapping[str, list[str]]) -> list[list[str]]:
+    """`order` cut into waves: each model comes in the wave after its last parent's.
+
+    >>> waves(["a", "b", "c"], {"a": [], "b": [], "c": ["a"]})
+    [['a', 'b'], ['c']]
+    """
+    level: dict[str, int] = {}
+    for uid in order:
+        level[uid] = 1 + max((level[p] for p in edges.get(uid, ()) if p in level), default=-1)
+    waves: list[list[str]] = [[] for _ in range(max(level.values(), default=-1) + 1)]
+    for uid in order:
+        waves[level[uid]].append(uid)
+    return waves
