@@ -31,19 +31,9 @@ ADAPTER_DIALECTS = {
     "exasol": "exasol",
 }
 
-# sqlglot dialect -> the adapter type dbt would report as `target.type`
-DIALECT_ADAPTERS = {
-    "snowflake": "snowflake",
-    "bigquery": "bigquery",
-    "postgres": "postgres",
-    "redshift": "redshift",
-    "databricks": "databricks",
-    "spark": "spark",
-    "duckdb": "duckdb",
-    "trino": "trino",
-    "athena": "athena",
-    "tsql": "sqlserver",
-}
+# sqlglot dialect -> the adapter type dbt would report as `target.type` (the first adapter above
+# that speaks it: tsql -> sqlserver, postgres -> postgres)
+DIALECT_ADAPTERS = {dialect: adapter for adapter, dialect in reversed(ADAPTER_DIALECTS.items())}
 
 
 def profile_dirs(project_root: Path, profiles_dir: Path | None) -> list[Path]:
