@@ -61,11 +61,3 @@ class AnalysedMesh:
 
     def project(self, name: str) -> Project | None:
         return self.mesh.project(name)
-
-    def consumers(self, unique_id: str) -> list[tuple[AnalysedNode, ResolvedRef]]:
-        return [
-            (node, ref)
-            for node in self.nodes
-            for ref in node.refs
-            if ref.target is not None and ref.target.unique_id == unique_id
-        ]

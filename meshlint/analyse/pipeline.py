@@ -76,6 +76,8 @@ class _Analysis:
         self.mesh = mesh = render_properties(mesh, self.yaml_renderer)
         self.index = NodeIndex.of(mesh)
         self.projects = {p.name: p for p in mesh.projects}
+        # each project's source tables by (source, table), built once rather than per model
+        self.sources = {p.name: {(t.source, t.name): t for t in p.sources} for p in mesh.projects}
         self.macros = {
             p.name: ProjectMacros(p.name, frozenset(pkg.name for pkg in p.packages), p.dispatch) for p in mesh.projects
         }
@@ -179,7 +181,7 @@ class _Analysis:
         for ref in refs:
             args = ", ".join(repr(a) for a in ((ref.call.package,) if ref.call.package else ()) + (ref.call.name,))
             tables[ref.call.token] = self.table_for_target(ref.target, f"`ref({args})`")
-        sources = {(s.source, s.name): s for s in project.sources}
+        sources = self.sources[project.name]
         for call in result.sources:
             cataloged = self.mesh.catalog.get(f"source.{project.name}.{call.source}.{call.table}")
             if cataloged is not None:
@@ -234,7 +236,7 @@ class _Analysis:
         return memo
 
     def _source_key(self, project: Project, result: RenderResult) -> list[object]:
-        sources = {(s.source, s.name): s for s in project.sources}
+        sources = self.sources[project.name]
         key: list[object] = []
         for call in result.sources:
             table = sources.get((call.source, call.table))
