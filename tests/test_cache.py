@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from meshlint.analyse.cache import FORMAT
 from tests.conftest import TODAY, edit
 
 
@@ -17,7 +18,7 @@ def _json(run_cli, *extra: str) -> str:
 def test_warm_run_is_identical_and_uses_the_cache(mesh_copy: Path, run_cli, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("MESHLINT_CACHE_DIR", str(tmp_path / "cache"))
     cold = _json(run_cli)
-    assert (tmp_path / "cache" / "analysis-v1.sqlite").is_file()
+    assert (tmp_path / "cache" / f"analysis-v{FORMAT}.sqlite").is_file()
     assert _json(run_cli) == cold == _json(run_cli, "--no-cache")
 
 
@@ -36,7 +37,7 @@ def test_corrupt_cache_is_rebuilt(mesh_copy: Path, run_cli, tmp_path: Path, monk
     cache = tmp_path / "cache"
     monkeypatch.setenv("MESHLINT_CACHE_DIR", str(cache))
     cold = _json(run_cli)
-    database = cache / "analysis-v1.sqlite"
+    database = cache / f"analysis-v{FORMAT}.sqlite"
     with sqlite3.connect(database) as db:  # damage every stored value
         db.execute("update entries set value = x'00ff'")
     assert _json(run_cli) == cold

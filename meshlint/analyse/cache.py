@@ -24,7 +24,7 @@ import sqlglot
 
 from meshlint import __version__
 
-FORMAT = 1
+FORMAT = 2
 _PRUNE_AFTER_SECONDS = 30 * 24 * 3600
 
 

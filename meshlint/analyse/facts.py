@@ -7,8 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlglot import exp
-
+from meshlint.analyse.column_uses import SelectUses
 from meshlint.analyse.columns import ColumnSet, SqlParseFailure
 from meshlint.diagnostics import Diagnostic
 from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
@@ -35,8 +34,8 @@ class AnalysedNode:
     refs: tuple[ResolvedRef, ...] = ()
     columns: ColumnSet | None = None  # None when the SQL was never inferred
     sql_failure: SqlParseFailure | None = None
-    # The parsed rendered SQL, parsed once and shared with rules that read it; never mutate it.
-    tree: exp.Expression | None = field(default=None, compare=False, repr=False)
+    # The columns the rendered SQL reads, by SELECT (None when not known), for ML308.
+    column_uses: tuple[SelectUses, ...] | None = field(default=None, compare=False, repr=False)
 
     @property
     def unique_id(self) -> str:

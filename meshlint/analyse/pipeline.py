@@ -213,7 +213,7 @@ class _Analysis:
             cached = self.cache.get(key)
             if isinstance(cached, tuple) and len(cached) == 3:
                 return InferTask(answer=cached)  # type: ignore[arg-type]
-        arguments = (result.sql, self.tables_for(project, result, refs), project.dialect, result.open_reasons)
+        arguments = (result.sql, self.tables_for(project, result, refs), project.dialect, result.open_reasons, bool(refs))
         return InferTask(arguments=arguments, key=key)
 
     def _table_key(self, target: ModelNode | None, dialect: str) -> object:
@@ -329,7 +329,7 @@ def analyse_mesh(
                     inferred = task.answer if task.answer is not None else next(ran)
                     if task.answer is None and task.key is not None and analysis.cache is not None:
                         analysis.cache.put(task.key, inferred)
-                columns, sql_failure, tree = inferred
+                columns, sql_failure, uses = inferred
                 if node.resource_type == "snapshot" and columns is not None and project.dialect:
                     columns = _with_snapshot_columns(columns, project.dialect)
                 if result is not None and result.failure is not None:
@@ -352,7 +352,7 @@ def analyse_mesh(
                     refs=refs,
                     columns=columns,
                     sql_failure=sql_failure,
-                    tree=tree,
+                    column_uses=uses,
                 )
             if progress is not None:
                 progress(len(analysis.done), len(parsed))

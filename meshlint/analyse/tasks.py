@@ -8,11 +8,12 @@ import multiprocessing
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlglot import exp
-
+from meshlint.analyse.column_uses import SelectUses, column_uses
 from meshlint.analyse.columns import ColumnSet, SqlParseFailure, TableColumns, infer_output_columns, parse_sql
 
-Inferred = tuple[ColumnSet | None, SqlParseFailure | None, exp.Expression | None]
+# The columns a model produces, why its SQL does not parse, and the columns it reads (for ML308).
+Inferred = tuple[ColumnSet | None, SqlParseFailure | None, tuple[SelectUses, ...] | None]
+Arguments = tuple[str, Mapping[str, TableColumns], str, tuple[str, ...], bool]
 
 # Below this many models to infer in a wave, a process pool costs more than it saves.
 MIN_PARALLEL_WAVE = 16
@@ -26,8 +27,11 @@ def process_pool(jobs: int, models: int) -> concurrent.futures.ProcessPoolExecut
     return concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
 
 
-def infer_sql(sql: str, tables: Mapping[str, TableColumns], dialect: str, open_reasons: tuple[str, ...]) -> Inferred:
-    """Parse and infer one model's rendered SQL: pure, so it can run in a worker process.
+def infer_sql(
+    sql: str, tables: Mapping[str, TableColumns], dialect: str, open_reasons: tuple[str, ...], reads: bool = False
+) -> Inferred:
+    """Parse and infer one model's rendered SQL: pure, so it can run in a worker process. With `reads`, also
+    the columns it reads (only worth it for a model that refs others).
 
     >>> columns, failure, _ = infer_sql("select 1 as one", {}, "duckdb", ())
     >>> [c.name for c in columns.columns], failure
@@ -37,7 +41,8 @@ def infer_sql(sql: str, tables: Mapping[str, TableColumns], dialect: str, open_r
         tree = parse_sql(sql, dialect)
         if isinstance(tree, SqlParseFailure):
             return None, tree, None
-        return infer_output_columns(tree, tables, dialect, open_reasons), None, tree
+        columns = infer_output_columns(tree, tables, dialect, open_reasons)
+        return columns, None, column_uses(tree) if reads else None
     except Exception as error:  # sqlglot on SQL it was never tested with: say so, never crash the run
         return ColumnSet((), False, (f"sqlglot failed on this SQL ({type(error).__name__}: {error})",)), None, None
 
@@ -45,11 +50,11 @@ def infer_sql(sql: str, tables: Mapping[str, TableColumns], dialect: str, open_r
 @dataclass(frozen=True)
 class InferTask:
     answer: Inferred | None = None
-    arguments: tuple[str, Mapping[str, TableColumns], str, tuple[str, ...]] | None = None
+    arguments: Arguments | None = None
     key: str | None = None
 
 
-def run_task(arguments: tuple[str, Mapping[str, TableColumns], str, tuple[str, ...]]) -> Inferred:
+def run_task(arguments: Arguments) -> Inferred:
     return infer_sql(*arguments)
 
 

@@ -12,10 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlglot import exp
-from sqlglot.errors import SqlglotError
-from sqlglot.optimizer.scope import Scope, ScopeType, traverse_scope
-
+from meshlint.analyse.column_uses import SourceShape
 from meshlint.analyse.contracts import CHECKED_MATERIALIZATIONS
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef
 from meshlint.diagnostics import Diagnostic, Location, Severity
@@ -68,40 +65,12 @@ def ref_allowed(analysed: AnalysedNode, ref: ResolvedRef, mesh: AnalysedMesh) ->
     return config.access == "public" or same_project
 
 
-def _alias_columns(node: exp.Expression | None) -> bool:
-    alias = node.args.get("alias") if node is not None else None
-    return isinstance(alias, exp.TableAlias) and bool(alias.columns)
-
-
-def _is_plain_star(projection: exp.Expression) -> bool:
-    star = projection.this if isinstance(projection, exp.Column) and projection.is_star else projection
-    return isinstance(star, exp.Star) and not any(star.args.get(k) for k in ("except", "replace", "rename"))
-
-
-def _pass_through(node: exp.Expression, source: object, parents: dict[str, Parent], depth: int = 0) -> Parent | None:
-    """What a FROM/JOIN source holds, when it is a ref'd parent or passes one through unchanged."""
-    if depth > 20 or _alias_columns(node):
+def _holds(shape: SourceShape | None, parents: dict[str, Parent]) -> Parent | None:
+    """What a relation holds, when it is a ref'd parent or passes one through unchanged."""
+    parent = parents.get(shape.table) if shape is not None else None
+    if parent is None or shape is None:
         return None
-    if isinstance(source, exp.Table):
-        if source.args.get("pivots") or source.args.get("db") or source.args.get("catalog"):
-            return None
-        return parents.get(source.name)
-    if not isinstance(source, Scope) or not isinstance(source.expression, exp.Select):
-        return None
-    select = source.expression
-    if _alias_columns(select.parent) or any(select.args.get(k) for k in ("joins", "laterals", "group", "pivots")):
-        return None
-    if len(source.selected_sources) != 1:
-        return None
-    stars = [p for p in select.expressions if _is_plain_star(p)]
-    extras = [p for p in select.expressions if not _is_plain_star(p)]
-    if len(stars) != 1 or not all(isinstance(p, (exp.Alias, exp.Column)) and p.alias_or_name for p in extras):
-        return None
-    inner_node, inner_source = next(iter(source.selected_sources.values()))
-    inner = _pass_through(inner_node, inner_source, parents, depth + 1)
-    if inner is None:
-        return None
-    return Parent(inner.refs, inner.columns | {p.alias_or_name.lower() for p in extras})
+    return Parent(parent.refs, parent.columns | shape.extras) if shape.extras else parent
 
 
 def _written_in(template: list[str], line: int, name: str) -> bool:
@@ -135,16 +104,10 @@ def _sibling_hint(name: str, parent: Parent, mesh: AnalysedMesh) -> str:
 
 
 def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
-    try:
-        found = list(_unknown_columns(analysed, mesh))
-    except (SqlglotError, RecursionError):  # sqlglot rejects the query's scopes: nothing is certain
-        return
-    yield from found
-
-
-def _unknown_columns(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
     node, render, dialect = analysed.node, analysed.render, analysed.dialect
     if node.sql is None or render is None or render.sql is None or dialect is None or analysed.sql_failure is not None:
+        return
+    if not analysed.column_uses:
         return
     parents: dict[str, Parent] = {}
     for ref in analysed.refs:
@@ -155,57 +118,31 @@ def _unknown_columns(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Dia
             parents[ref.call.token] = Parent((ref,), columns)
     if not parents:
         return
-    tree = analysed.tree
-    if tree is None:
-        return
-    try:
-        scopes = traverse_scope(tree)
-    except (SqlglotError, RecursionError, KeyError, ValueError):
-        return
     template = node.sql.text.splitlines()
     reported: set[tuple[int, str]] = set()
-    for scope in scopes:
-        select = scope.expression
-        if not isinstance(select, exp.Select):
-            continue
-        sources = {
-            name.lower(): _pass_through(source_node, source, parents)
-            for name, (source_node, source) in scope.selected_sources.items()
-        }
-        # Aliases of this select: GROUP BY, ORDER BY and (in some dialects) later projections and
-        # WHERE may name them, so an unqualified name equal to one is not necessarily a column.
-        aliases = {p.alias.lower() for p in select.expressions if isinstance(p, exp.Alias)}
+    for select in analysed.column_uses:
+        sources = {name: _holds(shape, parents) for name, shape in select.sources}
         # An unqualified name can only be pinned down when every relation of the select is known and
         # it cannot come from an enclosing query (correlation) or a lateral join.
-        all_known = (
-            bool(sources)
-            and all(s is not None for s in sources.values())
-            and scope.scope_type not in (ScopeType.SUBQUERY, ScopeType.UDTF)
-            and not select.args.get("laterals")
-        )
-        for column in scope.columns:
-            if column.is_star or column.find_ancestor(exp.Select) is not select:
-                continue
-            if column.args.get("db") or column.args.get("catalog"):
-                continue
+        all_known = bool(sources) and all(s is not None for s in sources.values()) and select.resolvable
+        for column in select.columns:
             name = column.name
             key = name.lower()
-            if column.table:
-                parent = sources.get(column.table.lower())
+            if column.qualifier:
+                parent = sources.get(column.qualifier)
                 if parent is None or key in parent.columns:
                     continue
                 blamed = [parent]
             else:
-                if not all_known or key in aliases or key in DATE_PARTS:
+                # Aliases of the select: GROUP BY, ORDER BY and (in some dialects) later projections
+                # and WHERE may name them, so an unqualified name equal to one is not necessarily a column.
+                if not all_known or key in select.aliases or key in DATE_PARTS:
                     continue
                 known = [s for s in sources.values() if s is not None]
                 if any(key in s.columns for s in known):
                     continue
                 blamed = known
-            sql_line = column.this.meta.get("line") if isinstance(column.this, exp.Identifier) else None
-            if not sql_line:
-                continue
-            location = sql_location(analysed, int(sql_line))
+            location = sql_location(analysed, column.line)
             if not _written_in(template, location.line, name) or (location.line, key) in reported:
                 continue
             reported.add((location.line, key))
