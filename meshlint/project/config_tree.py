@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ruamel.yaml.comments import CommentedMap
 
 from meshlint.diagnostics import Location
 from meshlint.project.facts import NodeConfig
-from meshlint.project.yaml_spans import plain, value_location
+from meshlint.project.yaml_spans import YamlMap, plain, value_location
 
 # Config names dbt accepts without the `+` prefix in the models tree.
 KNOWN_CONFIGS = frozenset(
@@ -26,8 +25,8 @@ def config_for(
 ) -> tuple[dict[str, object], dict[str, Location]]:
     """The configs that apply to a node with this fqn, inner folders overriding outer ones.
 
-    >>> from ruamel.yaml import YAML
-    >>> tree = YAML().load("p:\\n  +access: public\\n  staging:\\n    +access: private\\n")
+    >>> from meshlint.project.yaml_spans import load_yaml
+    >>> tree, _ = load_yaml("dbt_project.yml", "p:\\n  +access: public\\n  staging:\\n    +access: private\\n")
     >>> config_for(tree, ["p", "staging", "stg_x"], "dbt_project.yml")[0]
     {'access': 'private'}
     >>> config_for(tree, ["p", "core", "fct"], "dbt_project.yml")[0]
@@ -40,7 +39,7 @@ def config_for(
         if not isinstance(level, Mapping):
             break
         level = level.get(part)
-        if not isinstance(level, CommentedMap):
+        if not isinstance(level, YamlMap):
             break
         for key, value in level.items():
             key = str(key)

@@ -33,7 +33,7 @@ def parse_deprecation_date(raw: object) -> datetime.datetime | None:
         return None
     if value.tzinfo is None:
         value = value.replace(tzinfo=datetime.timezone.utc)
-    # ruamel's TimeStamp keeps a separate offset; normalise to a plain aware datetime
+    # a plain aware datetime, whatever datetime subclass the value came as
     return datetime.datetime(
         value.year, value.month, value.day, value.hour, value.minute, value.second, value.microsecond, value.tzinfo
     )

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ruamel.yaml.comments import CommentedMap
 
 from meshlint.project.facts import Dependencies, NamedItem, Project
 from meshlint.project.files import Reader
-from meshlint.project.yaml_spans import item_location, iter_mappings, key_location, value_location
+from meshlint.project.yaml_spans import YamlMap, item_location, iter_mappings, key_location, value_location
 from meshlint.rules.input_failures import YAML_INVALID
 
 
@@ -19,7 +18,7 @@ def read_dependencies(root: Path, reader: Reader) -> Dependencies:
         if not path.is_file():
             continue
         data = reader.yaml(path)
-        if not isinstance(data, CommentedMap):
+        if not isinstance(data, YamlMap):
             continue
         if file_name == "packages.yml" and "projects" in data:
             reader.problems.append(

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from ruamel.yaml.comments import CommentedMap
 
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.catalog import read_catalogs
@@ -20,7 +19,7 @@ from meshlint.project.profiles import ADAPTER_DIALECTS, adapter_type
 from meshlint.project.properties import read_property_file
 from meshlint.project.upstream import UpstreamError, UpstreamSource, read_upstream
 from meshlint.project.validation import invalid_access, invalid_dates
-from meshlint.project.yaml_spans import iter_mappings, plain
+from meshlint.project.yaml_spans import YamlMap, iter_mappings, plain
 from meshlint.rules.input_failures import UPSTREAM_UNAVAILABLE, YAML_INVALID
 from meshlint.settings import Settings
 
@@ -117,7 +116,7 @@ def load_project(
     root = project_file.parent
     path = str(project_file)
     data = reader.yaml(project_file)
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, YamlMap):
         if data is not None:
             reader.problems.append(YAML_INVALID.diagnostic("`dbt_project.yml` must be a mapping", Location(path, 1, 1)))
         return None
@@ -203,7 +202,7 @@ def _dispatch(value: object) -> dict[str, tuple[str, ...]]:
 
 
 def _dialect(
-    root: Path, data: CommentedMap, settings: Settings, profiles_dir: Path | None
+    root: Path, data: YamlMap, settings: Settings, profiles_dir: Path | None
 ) -> tuple[str | None, str]:
     profile = data.get("profile")
     found = adapter_type(root, profile if isinstance(profile, str) else None, profiles_dir)

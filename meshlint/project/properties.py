@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ruamel.yaml.comments import CommentedMap
 
 from meshlint.diagnostics import Location
 from meshlint.project.facts import (
@@ -20,6 +19,7 @@ from meshlint.project.facts import (
     VersionSpec,
 )
 from meshlint.project.yaml_spans import (
+    YamlMap,
     item_location,
     iter_mappings,
     key_location,
@@ -40,7 +40,7 @@ class PropertyFile:
 
 def read_property_file(data: object, path: str, project: str) -> PropertyFile:
     result = PropertyFile()
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, YamlMap):
         return result
     for _, entry in iter_mappings(data.get("models")):
         spec = _model_spec(entry, path, project)
@@ -55,7 +55,7 @@ def read_property_file(data: object, path: str, project: str) -> PropertyFile:
     return result
 
 
-def _name(entry: CommentedMap) -> str | None:
+def _name(entry: YamlMap) -> str | None:
     name = entry.get("name")
     return str(name) if isinstance(name, (str, int, float)) and name != "" else None
 
@@ -77,7 +77,7 @@ def _constraints(value: object, path: str) -> tuple[Constraint, ...]:
     return tuple(result)
 
 
-def _column(entry: CommentedMap, path: str) -> ColumnSpec | None:
+def _column(entry: YamlMap, path: str) -> ColumnSpec | None:
     name = _name(entry)
     if name is None:
         return None
@@ -97,13 +97,13 @@ def _columns(value: object, path: str) -> tuple[ColumnSpec, ...]:
     return tuple(c for c in columns if c is not None)
 
 
-def _dated(entry: CommentedMap, key: str, path: str) -> Dated | None:
+def _dated(entry: YamlMap, key: str, path: str) -> Dated | None:
     if key not in entry or entry[key] is None:
         return None
     return Dated(entry[key], value_location(entry, key, path))
 
 
-def _config(entry: CommentedMap, path: str) -> tuple[dict[str, object], dict[str, Location]]:
+def _config(entry: YamlMap, path: str) -> tuple[dict[str, object], dict[str, Location]]:
     """The entry's `config:` block plus the top-level keys dbt moves into it, with locations."""
     config: dict[str, object] = {}
     locations: dict[str, Location] = {}
@@ -112,7 +112,7 @@ def _config(entry: CommentedMap, path: str) -> tuple[dict[str, object], dict[str
             config[key] = plain(entry[key])
             locations[key] = value_location(entry, key, path)
     block = entry.get("config")
-    if isinstance(block, CommentedMap):
+    if isinstance(block, YamlMap):
         for key, value in block.items():
             config[str(key)] = plain(value)
             locations[str(key)] = value_location(block, key, path)
@@ -127,7 +127,7 @@ def _names(value: object, path: str) -> tuple[NamedItem, ...]:
     )
 
 
-def _include_exclude(entry: CommentedMap, location: Location, path: str) -> IncludeExclude:
+def _include_exclude(entry: YamlMap, location: Location, path: str) -> IncludeExclude:
     include = entry.get("include")
     parsed: str | tuple[NamedItem, ...] | None
     if isinstance(include, list):
@@ -146,7 +146,7 @@ def _include_exclude(entry: CommentedMap, location: Location, path: str) -> Incl
     )
 
 
-def _version(entry: CommentedMap, index: int, versions: object, path: str) -> VersionSpec | None:
+def _version(entry: YamlMap, index: int, versions: object, path: str) -> VersionSpec | None:
     if "v" not in entry or entry["v"] is None:
         return None
     value = entry["v"]
@@ -165,7 +165,7 @@ def _version(entry: CommentedMap, index: int, versions: object, path: str) -> Ve
     config.pop("access", None)  # `access` directly on a version entry is ignored by dbt
     config_locations.pop("access", None)
     block = entry.get("config")
-    if isinstance(block, CommentedMap) and "access" in block:
+    if isinstance(block, YamlMap) and "access" in block:
         config["access"] = plain(block["access"])
         config_locations["access"] = value_location(block, "access", path)
     access = entry.get("access")
@@ -184,7 +184,7 @@ def _version(entry: CommentedMap, index: int, versions: object, path: str) -> Ve
     )
 
 
-def _model_spec(entry: CommentedMap, path: str, project: str) -> ModelSpec | None:
+def _model_spec(entry: YamlMap, path: str, project: str) -> ModelSpec | None:
     name = _name(entry)
     if name is None:
         return None
@@ -210,7 +210,7 @@ def _model_spec(entry: CommentedMap, path: str, project: str) -> ModelSpec | Non
     )
 
 
-def _source_tables(source: CommentedMap, path: str) -> list[SourceTable]:
+def _source_tables(source: YamlMap, path: str) -> list[SourceTable]:
     source_name = _name(source)
     if source_name is None:
         return []
