@@ -14,11 +14,12 @@ unknown (None, which callers never report as a mismatch). So:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import sqlglot
-from sqlglot import exp
+from sqlglot import exp, serde
 from sqlglot.errors import ParseError, SqlglotError
 from sqlglot.optimizer.annotate_types import annotate_types
 from sqlglot.optimizer.qualify import qualify
@@ -47,6 +48,48 @@ class InferredColumn:
     type: exp.DataType | None  # None when unknown
     line: int = 0  # rendered-SQL line of the projection that produces it (0: not located)
     reason: str | None = None  # why the type is unknown
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled (to and from worker processes, and in the cache) with its type as a string key, so that
+        # unpickling builds each distinct type once rather than once per column.
+        return (_column, (self.name, _type_key(self.type), self.line, self.reason))
+
+
+_TYPE_KEY = "meshlint_type_key"  # meta key: the type's serialised form, computed once per type object
+_TYPES: dict[str, exp.DataType] = {}  # serialised form -> the one type object unpickling hands out
+_MAX_TYPES = 4096
+
+
+def _type_key(data_type: exp.DataType | None) -> str | None:
+    if data_type is None:
+        return None
+    key = data_type.meta.get(_TYPE_KEY)
+    if key is None:
+        key = json.dumps(serde.dump(data_type), sort_keys=True)
+        data_type.meta[_TYPE_KEY] = key
+    return key
+
+
+def _column(name: str, key: str | None, line: int, reason: str | None) -> InferredColumn:
+    """An unpickled column. Columns of the same type share one type object: types are values, never mutated.
+
+    >>> import pickle
+    >>> a, b = (InferredColumn(n, exp.DataType.build("decimal(18, 2)")) for n in "ab")
+    >>> a2, b2 = pickle.loads(pickle.dumps((a, b)))
+    >>> a2 == a and a2.type.sql() == "DECIMAL(18, 2)" and a2.type is b2.type
+    True
+    """
+    data_type = None
+    if key is not None:
+        data_type = _TYPES.get(key)
+        if data_type is None:
+            if len(_TYPES) >= _MAX_TYPES:
+                _TYPES.clear()
+            loaded = serde.load(json.loads(key))
+            assert isinstance(loaded, exp.DataType)
+            loaded.meta[_TYPE_KEY] = key
+            data_type = _TYPES[key] = loaded
+    return InferredColumn(name, data_type, line, reason)
 
 
 @dataclass(frozen=True)
