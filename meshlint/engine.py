@@ -3,10 +3,12 @@ stable order. A rule that crashes on a node becomes an ML000 finding; the run go
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import fnmatch
+import gc
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -209,6 +211,20 @@ def upstream_sources(settings: Settings, given: tuple[UpstreamSource, ...]) -> t
     return (*given, *from_settings)
 
 
+@contextlib.contextmanager
+def _long_lived_heap() -> Iterator[None]:
+    """Fewer garbage-collector passes while a run builds a large, long-lived heap (the loaded mesh, then
+    every model's facts), which the collector would otherwise rescan again and again: on a 5,000-model mesh
+    that was 2 s of a 5 s warm run. Young garbage (each model's parsed tree) is still collected."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(10_000, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
 def check(
     paths: list[Path],
     settings: Settings,
@@ -223,9 +239,28 @@ def check(
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> RunResult:
+    with _long_lived_heap():
+        return _check(paths, settings, today, cwd, profiles_dir, cli_vars, changed, upstreams, catalogs, cache_dir, jobs, progress)
+
+
+def _check(
+    paths: list[Path],
+    settings: Settings,
+    today: datetime.date,
+    cwd: Path,
+    profiles_dir: Path | None,
+    cli_vars: dict[str, object] | None,
+    changed: list[Path] | None,
+    upstreams: tuple[UpstreamSource, ...],
+    catalogs: tuple[Path, ...],
+    cache_dir: Path | None,
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+) -> RunResult:
     base = Path(settings.source).parent if settings.source else cwd
     catalogs = (*catalogs, *(base / c for c in settings.catalog))
     mesh, load_problems = load_mesh(paths, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs)
+    gc.freeze()  # the loaded mesh lives to the end of the run: the collector need not scan it again
     options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
     cache = AnalysisCache(cache_dir) if cache_dir is not None else None
     try:
@@ -242,6 +277,7 @@ def check(
     finally:
         if cache is not None:
             cache.close()
+    gc.freeze()  # so do the analysed models
     rules = active_rules(settings)
     found = [*load_problems, *analysed.problems, *run_rules(analysed, rules)]
     found = apply_suppressions(found, mesh.suppressions, UNUSED_SUPPRESSION in rules)
