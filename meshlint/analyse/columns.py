@@ -52,7 +52,7 @@ class InferredColumn:
     def __reduce__(self) -> tuple[object, ...]:
         # Pickled (to and from worker processes, and in the cache) with its type as a string key, so that
         # unpickling builds each distinct type once rather than once per column.
-        return (_column, (self.name, _type_key(self.type), self.line, self.reason))
+        return (_column, (self.name, type_key(self.type), self.line, self.reason))
 
 
 _TYPE_KEY = "meshlint_type_key"  # meta key: the type's serialised form, computed once per type object
@@ -60,7 +60,8 @@ _TYPES: dict[str, exp.DataType] = {}  # serialised form -> the one type object u
 _MAX_TYPES = 4096
 
 
-def _type_key(data_type: exp.DataType | None) -> str | None:
+def type_key(data_type: exp.DataType | None) -> str | None:
+    """A type's exact serialised form (sqlglot's own), computed once per type object."""
     if data_type is None:
         return None
     key = data_type.meta.get(_TYPE_KEY)

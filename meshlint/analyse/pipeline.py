@@ -14,7 +14,7 @@ from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
 from meshlint.analyse.cache import AnalysisCache, digest, texts_digest
-from meshlint.analyse.columns import ColumnSet, InferredColumn, TableColumns
+from meshlint.analyse.columns import ColumnSet, InferredColumn, TableColumns, type_key
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef, RuleOptions
 from meshlint.analyse.graph import NodeIndex, resolve_ref, topological_order
 from meshlint.analyse.identifiers import warehouse_name
@@ -83,7 +83,6 @@ class _Analysis:
         }
         self.done: dict[str, AnalysedNode] = {}
         self._table_keys: dict[tuple[str, str], object] = {}
-        self._infer_keys: dict[str, str] = {}
         self.graph = graph_context(mesh)
         # What every render depends on besides its template: all macros, vars, allowed env values, the day.
         self.render_salt = digest(
@@ -209,7 +208,6 @@ class _Analysis:
                 for ref in refs
             )
             key = digest("infer", project.dialect, result.sql, tables_key, result.open_reasons, self._source_key(project, result))
-            self._infer_keys[node.unique_id] = key
             cached = self.cache.get(key)
             if isinstance(cached, tuple) and len(cached) == 3:
                 return InferTask(answer=cached)  # type: ignore[arg-type]
@@ -217,8 +215,9 @@ class _Analysis:
         return InferTask(arguments=arguments, key=key)
 
     def _table_key(self, target: ModelNode | None, dialect: str) -> object:
-        """What is known of a parent, as cache-key material; computed once per parent and dialect.
-        An inferred parent is named by its own inference key, which fixes its columns."""
+        """What is known of a parent, as cache-key material; computed once per parent and dialect. An
+        inferred parent is named by the columns it was inferred to have (not by its SQL), so that an edit
+        that leaves a model's columns as they were does not re-infer its children."""
         if target is None:
             return None
         memo = self._table_keys.get((target.unique_id, dialect))
@@ -227,11 +226,9 @@ class _Analysis:
                 memo = ["contract", [(c.name, c.data_type) for c in target.columns]]
             elif target.published_columns is not None:
                 memo = ["published", target.published_closed, list(target.published_columns)]
-            elif target.unique_id in self._infer_keys and target.unique_id not in self.mesh.catalog:
-                memo = ["inferred", self._infer_keys[target.unique_id]]
             else:
                 table = self.table_for_target(target, "")
-                memo = ["known", table.complete, [(n, t.sql(dialect) if t is not None else None) for n, t in table.columns.items()]]
+                memo = ["known", table.complete, table.why_incomplete, [(n, type_key(t)) for n, t in table.columns.items()]]
             self._table_keys[(target.unique_id, dialect)] = memo
         return memo
 
