@@ -33,6 +33,31 @@ def test_an_edit_changes_the_result_despite_the_cache(mesh_copy: Path, run_cli, 
     assert after.count('"code": "ML103"') == 4  # order_date and min(order_date), on v1 and v2
 
 
+def test_an_edit_that_keeps_the_columns_re_infers_only_the_edited_model(
+    mesh_copy: Path, run_cli, tmp_path: Path, monkeypatch
+) -> None:
+    """Children are keyed by their parents' inferred columns: a comment added to stg_orders (read by
+    fct_orders v1 and v2, and on to finance) misses the cache for stg_orders' render and inference only."""
+    from meshlint import engine
+    from meshlint.analyse.cache import AnalysisCache
+
+    monkeypatch.setenv("MESHLINT_CACHE_DIR", str(tmp_path / "cache"))
+    caches: list[AnalysisCache] = []
+
+    class Recording(AnalysisCache):
+        def __init__(self, directory: Path) -> None:
+            super().__init__(directory)
+            caches.append(self)
+
+    monkeypatch.setattr(engine, "AnalysisCache", Recording)
+    before = _json(run_cli)
+    stg_orders = mesh_copy / "analytics/models/staging/stg_orders.sql"
+    stg_orders.write_text(stg_orders.read_text(encoding="utf-8") + "\n-- reviewed\n", encoding="utf-8")
+    after = _json(run_cli)
+    assert after == before
+    assert caches[-1].misses == 2 and caches[-1].hits > 0  # with children keyed by the SQL: 4
+
+
 def test_corrupt_cache_is_rebuilt(mesh_copy: Path, run_cli, tmp_path: Path, monkeypatch) -> None:
     cache = tmp_path / "cache"
     monkeypatch.setenv("MESHLINT_CACHE_DIR", str(cache))
