@@ -259,11 +259,11 @@ def _check(
 ) -> RunResult:
     base = Path(settings.source).parent if settings.source else cwd
     catalogs = (*catalogs, *(base / c for c in settings.catalog))
-    mesh, load_problems = load_mesh(paths, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs)
-    gc.freeze()  # the loaded mesh lives to the end of the run: the collector need not scan it again
-    options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
     cache = AnalysisCache(cache_dir) if cache_dir is not None else None
     try:
+        mesh, load_problems = load_mesh(paths, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs, cache)
+        gc.freeze()  # the loaded mesh lives to the end of the run: the collector need not scan it again
+        options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
         analysed = analyse_mesh(
             mesh,
             today,

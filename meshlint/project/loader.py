@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 
+from meshlint.analyse.cache import AnalysisCache
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.catalog import read_catalogs
 from meshlint.project.dependencies import missing_packages, read_dependencies
@@ -16,7 +17,6 @@ from meshlint.project.facts import Group, Mesh, ModelSpec, Project, SourceTable,
 from meshlint.project.files import Reader
 from meshlint.project.nodes import model_nodes, seed_nodes, snapshot_nodes
 from meshlint.project.profiles import ADAPTER_DIALECTS, adapter_type
-from meshlint.project.properties import read_property_file
 from meshlint.project.upstream import UpstreamError, UpstreamSource, read_upstream
 from meshlint.project.validation import invalid_access, invalid_dates
 from meshlint.project.yaml_spans import YamlMap, iter_mappings, plain
@@ -31,10 +31,11 @@ def load_mesh(
     upstreams: tuple[UpstreamSource, ...] = (),
     base: Path = Path("."),
     catalogs: tuple[Path, ...] = (),
+    cache: AnalysisCache | None = None,
 ) -> tuple[Mesh, list[Diagnostic]]:
     """Every project under `paths`, plus the upstream projects given as metadata that are not
     in the checkout. A `dependencies.yml` project that is neither is reported once (ML006)."""
-    reader = Reader()
+    reader = Reader(cache=cache)
     problems = reader.problems
     projects = []
     for project_file in find_project_files(paths):
@@ -136,10 +137,9 @@ def load_project(
     for model_path in model_paths:
         base = root / model_path
         for file in iter_files(base, (".yml", ".yaml")):
-            yaml_data = reader.yaml(file)
-            if yaml_data is None:
+            properties = reader.properties(file, name)
+            if properties is None:
                 continue
-            properties = read_property_file(yaml_data, str(file), name)
             specs.extend(properties.models)
             sources.extend(properties.sources)
             groups.extend(properties.groups)
