@@ -294,6 +294,32 @@ def test_dbt_blocks_in_macro_files_are_never_fatal() -> None:
     assert result.sql == "select (amount / 100) as dollars"
 
 
+def test_compiled_macro_files_come_back_from_the_code_cache_and_an_edit_recompiles() -> None:
+    class Store(dict):  # the two methods a code cache has, over a dict
+        hits = 0
+
+        def get(self, key: str) -> object | None:  # type: ignore[override]
+            self.hits += key in self
+            return super().get(key)
+
+        def put(self, key: str, value: object) -> None:
+            self[key] = value
+
+    def dollars(store: Store, body: str) -> str | None:
+        renderer = Renderer(code_cache=store)
+        renderer.add_macro_file("analytics", "macros/cents.sql", "{% macro cents(c) %}" + body + "{% endmacro %}")
+        inputs = RenderInputs("analytics", "m", "snowflake")
+        return renderer.render("model", "select {{ cents('amount') }} as d", inputs, ProjectMacros("analytics")).sql
+
+    store = Store()
+    assert dollars(store, "({{ c }} / 100)") == "select (amount / 100) as d" and store.hits == 0
+    assert dollars(store, "({{ c }} / 100)") == "select (amount / 100) as d" and store.hits == 1
+    assert dollars(store, "({{ c }} / 1000)") == "select (amount / 1000) as d" and store.hits == 1
+    for key in store:  # damaged bytecode is compiled again, not trusted
+        store[key] = (b"not marshal data", ("cents",))
+    assert dollars(store, "({{ c }} / 100)") == "select (amount / 100) as d"
+
+
 def test_macro_file_syntax_error_is_a_problem_not_a_crash() -> None:
     renderer = Renderer()
     renderer.add_macro_file("analytics", "macros/broken.sql", "{% macro x() %}{% if %}{% endmacro %}")

@@ -47,8 +47,8 @@ def declared_type(data_type: str | None, dialect: str) -> exp.DataType | None:
         return None
 
 
-def build_renderer(mesh: Mesh) -> tuple[Renderer, list[Diagnostic]]:
-    renderer = Renderer()
+def build_renderer(mesh: Mesh, cache: AnalysisCache | None = None) -> tuple[Renderer, list[Diagnostic]]:
+    renderer = Renderer(cache)
     for project in mesh.projects:  # installed packages are members of the mesh too
         for macro in project.macro_files:
             renderer.add_macro_file(project.name, macro.path, macro.text)
@@ -71,7 +71,7 @@ class _Analysis:
         self.cli_vars = cli_vars
         self.allowed_env_vars = allowed_env_vars
         self.today = today
-        self.renderer, self.problems = build_renderer(mesh)
+        self.renderer, self.problems = build_renderer(mesh, cache)
         self.graph: dict[str, object] = {}  # YAML values render before the graph exists, as in dbt
         self.mesh = mesh = render_properties(mesh, self.yaml_renderer)
         self.index = NodeIndex.of(mesh)

@@ -3,17 +3,22 @@ meshlint's built-in macros, compiled once per run and bound lazily into each ren
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
+import sys
 import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Protocol
 
 import jinja2
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
+from meshlint import __version__
 from meshlint.render.state import CURRENT
 from meshlint.render.values import UnknownValue
 
@@ -168,6 +173,16 @@ class MacroProblem:
 # meshlint's own macro files compile once per process, whatever the number of renderers: the code
 # does not depend on the environment it is later bound to
 _BUILTIN_CODE: dict[tuple[str, str], tuple[types.CodeType, tuple[str, ...]]] = {}
+# What compiled code depends on besides the file: the compiler (jinja2) and the bytecode format (Python).
+_CODE_SALT = ("macro-code", __version__, jinja2.__version__, sys.version, MACRO_PREFIX)
+
+
+class CodeCache(Protocol):
+    """Where compiled macro files are kept between runs (the analysis cache)."""
+
+    def get(self, key: str) -> object | None: ...
+
+    def put(self, key: str, value: object) -> None: ...
 
 
 @dataclass
@@ -178,17 +193,14 @@ class MacroCatalog:
     packages: dict[str, dict[str, MacroFile]] = field(default_factory=dict)
     problems: list[MacroProblem] = field(default_factory=list)
     stand_in_packages: frozenset[str] = frozenset()
+    code_cache: CodeCache | None = None
 
     def add_file(self, package: str, path: str, source: str) -> None:
         text = preprocess(source)
         try:
             compiled = _BUILTIN_CODE.get((path, text)) if path.startswith(BUILTIN_PATH) else None
             if compiled is None:
-                tree = self.env.parse(text, name=path)
-                defined = [macro.name for macro in tree.find_all(nodes.Macro)]
-                for macro in tree.find_all(nodes.Macro):
-                    macro.name = MACRO_PREFIX + macro.name
-                compiled = (self.env.compile(tree, name=path, filename=path), tuple(defined))
+                compiled = self._compile(path, text)
                 if path.startswith(BUILTIN_PATH):
                     _BUILTIN_CODE[(path, text)] = compiled
             code, defined = compiled
@@ -204,6 +216,30 @@ class MacroCatalog:
             if existing is None or (existing.path.startswith(BUILTIN_PATH) and not path.startswith(BUILTIN_PATH)):
                 names[name] = macro_file
 
+    def _compile(self, path: str, text: str) -> tuple[types.CodeType, tuple[str, ...]]:
+        """A macro file's code and the macros it defines; from the code cache when it has them (Python
+        bytecode, marshalled, as jinja2's own bytecode caches keep it)."""
+        key = None
+        if self.code_cache is not None:
+            salt = (_CODE_SALT, sorted(self.env.extensions), type(self.env).__name__)
+            key = hashlib.sha256(repr((salt, path, text)).encode()).hexdigest()
+            stored = self.code_cache.get(key)
+            if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], bytes):
+                try:
+                    code = marshal.loads(stored[0])
+                except (EOFError, ValueError, TypeError):
+                    code = None
+                if isinstance(code, types.CodeType):
+                    return code, tuple(stored[1])
+        tree = self.env.parse(text, name=path)
+        defined = tuple(macro.name for macro in tree.find_all(nodes.Macro))
+        for macro in tree.find_all(nodes.Macro):
+            macro.name = MACRO_PREFIX + macro.name
+        code = self.env.compile(tree, name=path, filename=path)
+        if self.code_cache is not None and key is not None:
+            self.code_cache.put(key, (marshal.dumps(code), defined))
+        return code, defined
+
     def lookup(self, package: str, name: str) -> MacroFile | None:
         return self.packages.get(package, {}).get(name)
 
@@ -218,8 +254,8 @@ def builtin_macro_sources() -> Iterable[tuple[str, str, str]]:
             yield package, f"{BUILTIN_PATH}{entry.name}", entry.read_text(encoding="utf-8")
 
 
-def new_catalog(env: SandboxedEnvironment) -> MacroCatalog:
-    catalog = MacroCatalog(env)
+def new_catalog(env: SandboxedEnvironment, code_cache: CodeCache | None = None) -> MacroCatalog:
+    catalog = MacroCatalog(env, code_cache=code_cache)
     stand_ins = set()
     for package, path, source in builtin_macro_sources():
         catalog.add_file(package, path, source)

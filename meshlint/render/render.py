@@ -11,6 +11,7 @@ import jinja2
 from meshlint.render.context import ColumnsOf, CompilerError, RenderInputs, build_context
 from meshlint.render.environment import (
     BUILTIN_PACKAGE,
+    CodeCache,
     LazyContext,
     MacroCallable,
     MacroCatalog,
@@ -36,9 +37,9 @@ class ProjectMacros:
 class Renderer:
     """Holds the environment and macro catalogue for a run; renders any model of the mesh."""
 
-    def __init__(self) -> None:
+    def __init__(self, code_cache: CodeCache | None = None) -> None:
         self.env = make_environment()
-        self.catalog: MacroCatalog = new_catalog(self.env)
+        self.catalog: MacroCatalog = new_catalog(self.env, code_cache)
         self._templates: dict[str, jinja2.Template | jinja2.TemplateSyntaxError] = {}
 
     def add_macro_file(self, package: str, path: str, source: str) -> None:
