@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import fnmatch
+import functools
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -97,10 +98,17 @@ def _crash(rule: Rule, error: Exception, node: str | None, location: Location) -
 def _relative(path: str, cwd: Path) -> str:
     if path.startswith("<"):
         return path
+    folder, name = os.path.split(path)
+    return f"{_relative_folder(os.path.abspath(folder or '.'), os.path.abspath(cwd))}/{name}".removeprefix("./")
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_folder(folder: str, cwd: str) -> str:
+    """A folder relative to `cwd`, in POSIX form (computed once per folder: a mesh has far fewer folders than files)."""
     try:
-        return Path(os.path.relpath(path, cwd)).as_posix()
+        return Path(os.path.relpath(folder, cwd)).as_posix()
     except ValueError:  # another drive on Windows
-        return Path(path).as_posix()
+        return Path(folder).as_posix()
 
 
 def apply_suppressions(

@@ -14,6 +14,7 @@ unknown (None, which callers never report as a mismatch). So:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ class InferredColumn:
 
 
 _TYPE_KEY = "meshlint_type_key"  # meta key: the type's serialised form, computed once per type object
+_TYPE_ID = "meshlint_type_id"  # meta key: a short hash of it
 _TYPES: dict[str, exp.DataType] = {}  # serialised form -> the one type object unpickling hands out
 _MAX_TYPES = 4096
 
@@ -69,6 +71,16 @@ def type_key(data_type: exp.DataType | None) -> str | None:
         key = json.dumps(serde.dump(data_type), sort_keys=True)
         data_type.meta[_TYPE_KEY] = key
     return key
+
+
+def type_id(data_type: exp.DataType | None) -> str | None:
+    """A short hash of `type_key`, for cache keys; computed once per type object."""
+    if data_type is None:
+        return None
+    found = data_type.meta.get(_TYPE_ID)
+    if found is None:
+        found = data_type.meta[_TYPE_ID] = hashlib.sha256(type_key(data_type).encode()).hexdigest()[:20]  # type: ignore[union-attr]
+    return found
 
 
 def _column(name: str, key: str | None, line: int, reason: str | None) -> InferredColumn:

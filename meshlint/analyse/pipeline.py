@@ -14,7 +14,7 @@ from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
 from meshlint.analyse.cache import AnalysisCache, digest, texts_digest
-from meshlint.analyse.columns import ColumnSet, InferredColumn, TableColumns, type_key
+from meshlint.analyse.columns import ColumnSet, InferredColumn, TableColumns, type_id
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef, RuleOptions
 from meshlint.analyse.graph import NodeIndex, resolve_ref, topological_order
 from meshlint.analyse.identifiers import warehouse_name
@@ -83,6 +83,7 @@ class _Analysis:
         }
         self.done: dict[str, AnalysedNode] = {}
         self._table_keys: dict[tuple[str, str], object] = {}
+        self._source_keys: dict[tuple[str, str, str], str] = {}
         self.graph = graph_context(mesh)
         # What every render depends on besides its template: all macros, vars, allowed env values, the day.
         self.render_salt = digest(
@@ -228,18 +229,23 @@ class _Analysis:
                 memo = ["published", target.published_closed, list(target.published_columns)]
             else:
                 table = self.table_for_target(target, "")
-                memo = ["known", table.complete, table.why_incomplete, [(n, type_key(t)) for n, t in table.columns.items()]]
+                memo = ["known", table.complete, table.why_incomplete, [(n, type_id(t)) for n, t in table.columns.items()]]
+            memo = digest(memo)  # children's keys carry this short hash, not every column again
             self._table_keys[(target.unique_id, dialect)] = memo
         return memo
 
     def _source_key(self, project: Project, result: RenderResult) -> list[object]:
-        sources = self.sources[project.name]
-        key: list[object] = []
-        for call in result.sources:
-            table = sources.get((call.source, call.table))
+        return [(call.token, self._source_table_key(project.name, call.source, call.table)) for call in result.sources]
+
+    def _source_table_key(self, project: str, source: str, name: str) -> str:
+        """What is known of a source table, as a short hash; computed once per table."""
+        memo = self._source_keys.get((project, source, name))
+        if memo is None:
+            table = self.sources[project].get((source, name))
             columns = [(c.name, c.data_type) for c in table.columns] if table else None
-            key.append((call.token, columns, self.mesh.catalog.get(f"source.{project.name}.{call.source}.{call.table}")))
-        return key
+            memo = digest(columns, self.mesh.catalog.get(f"source.{project}.{source}.{name}"))
+            self._source_keys[(project, source, name)] = memo
+        return memo
 
     def final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
         if result is None or not result.config:
