@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from meshlint.analyse.columns import InferredColumn, match_key
-from meshlint.analyse.facts import AnalysedNode
+from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
 from meshlint.analyse.identifiers import warehouse_name
 from meshlint.analyse.types import same_type
 from meshlint.project.facts import ColumnSpec
@@ -68,6 +68,11 @@ def compare_contract(analysed: AnalysedNode, strict_types: bool = False) -> Cont
         if same_type(dialect, spec.data_type, column.type, strict=strict_types) is False:
             mismatched.append(TypeMismatch(spec, column))
     return ContractComparison(missing, extra, tuple(mismatched))
+
+
+def contract_comparison(analysed: AnalysedNode, mesh: AnalysedMesh) -> ContractComparison | None:
+    """`compare_contract` with the run's options, computed once per node for the rules that share it."""
+    return mesh.derived("contract", analysed, lambda: compare_contract(analysed, mesh.options.strict_types))
 
 
 def _selection_invalid(analysed: AnalysedNode) -> bool:

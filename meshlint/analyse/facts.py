@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from meshlint.analyse.column_uses import SelectUses
 from meshlint.analyse.columns import ColumnSet, SqlParseFailure
 from meshlint.diagnostics import Diagnostic
 from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
 from meshlint.render.state import RefCall, RenderResult
+
+T = TypeVar("T")
 
 # "unchecked": the ref may name a model of a package that is not installed; nothing is said.
 RefProblem = Literal["unknown-model", "unknown-version", "undeclared-project", "unavailable-project", "disabled", "unchecked"]
@@ -57,6 +59,15 @@ class AnalysedMesh:
     # Diagnostics the stages raised (bad Jinja, bad SQL, cycles, unavailable upstreams).
     problems: tuple[Diagnostic, ...] = ()
     by_id: Mapping[str, AnalysedNode] = field(default_factory=dict)
+    # What several rules derive from the same node, computed once (see `derived`).
+    _derived: dict[tuple[str, str], object] = field(default_factory=dict, compare=False, repr=False)
+
+    def derived(self, what: str, node: AnalysedNode, compute: Callable[[], T]) -> T:
+        """`compute()` for this node, once per run however many rules ask (e.g. its contract comparison)."""
+        key = (what, node.unique_id)
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]  # type: ignore[return-value]
 
     def project(self, name: str) -> Project | None:
         return self.mesh.project(name)

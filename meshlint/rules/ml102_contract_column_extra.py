@@ -2,14 +2,14 @@
 
 from collections.abc import Iterator
 
-from meshlint.analyse.contracts import compare_contract
+from meshlint.analyse.contracts import contract_comparison
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
 from meshlint.diagnostics import Diagnostic, Severity
 from meshlint.rules.base import Rule, node_label, sql_location, written_name
 
 
 def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
-    comparison = compare_contract(analysed, mesh.options.strict_types)
+    comparison = contract_comparison(analysed, mesh)
     if comparison is None:
         return
     for column in comparison.extra:

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from meshlint.analyse.contracts import compare_contract
+from meshlint.analyse.contracts import contract_comparison
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
 from meshlint.analyse.types import display_type, rejected_by_warehouse
 from meshlint.diagnostics import Diagnostic, Severity
@@ -10,7 +10,7 @@ from meshlint.rules.base import Rule, node_label
 
 
 def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
-    comparison = compare_contract(analysed, mesh.options.strict_types)
+    comparison = contract_comparison(analysed, mesh)
     if comparison is None:
         return
     dialect = analysed.dialect or ""
