@@ -58,6 +58,26 @@ def test_an_edit_that_keeps_the_columns_re_infers_only_the_edited_model(
     assert caches[-1].misses == 2 and caches[-1].hits > 0  # with children keyed by the SQL: 4
 
 
+def test_the_keys_follow_meshlints_own_code(tmp_path: Path, monkeypatch) -> None:
+    """The version number does not change between commits: the keys hash the source files too, so a
+    newer meshlint (a pre-commit hook moved to a new revision) never reads an older one's results."""
+    import shutil
+
+    from meshlint.fingerprint import PACKAGE, code_fingerprint, tree_fingerprint
+
+    copy = tmp_path / "meshlint"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert tree_fingerprint(copy) == code_fingerprint()
+    rules = copy / "rules" / "ml101_contract_column_missing.py"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert tree_fingerprint(copy) != code_fingerprint()
+    from meshlint.analyse import cache
+
+    before = cache.digest("render", "x")
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: tree_fingerprint(copy))
+    assert cache.digest("render", "x") != before
+
+
 def test_corrupt_cache_is_rebuilt(mesh_copy: Path, run_cli, tmp_path: Path, monkeypatch) -> None:
     cache = tmp_path / "cache"
     monkeypatch.setenv("MESHLINT_CACHE_DIR", str(cache))

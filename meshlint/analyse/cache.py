@@ -1,12 +1,14 @@
-"""A content-addressed cache of the per-model work (render, parse, infer), so that a second run
-redoes only what changed and what is downstream of a changed schema.
+"""A content-addressed cache of the per-model work (render, parse, infer), of each property file's
+declarations and of each macro file's compiled code, so that a second run redoes only what changed
+and what is downstream of a changed schema.
 
 Every key is a hash of everything the result depends on: the template and the macros, vars and
-target it renders with, the rendered SQL and the columns of every table it reads, and the versions
-of meshlint and sqlglot. A key therefore never goes stale: an edit makes a new key. Each value is
-stored with its own checksum and is dropped, never trusted, when the checksum or the unpickling
-fails. The cache lives in the user's cache folder (not in the repository, so a pull request cannot
-plant one), in one SQLite file that is safe to delete.
+target it renders with, the rendered SQL and the columns of every table it reads, meshlint's own
+code (its version, and a hash of its source files) and sqlglot's version. A key therefore never
+goes stale: an edit makes a new key. Each value is stored with its own checksum and is dropped,
+never trusted, when the checksum or the unpickling fails. The cache lives in the user's cache
+folder (not in the repository, so a pull request cannot plant one), in one SQLite file that is
+safe to delete.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 import sqlglot
 
 from meshlint import __version__
+from meshlint.fingerprint import code_fingerprint
 
 FORMAT = 2
 _PRUNE_AFTER_SECONDS = 30 * 24 * 3600
@@ -43,7 +46,7 @@ def digest(*parts: object) -> str:
     >>> digest("a", [1, 2]) == digest("a", [1, 2]) != digest("a", [2, 1])
     True
     """
-    text = json.dumps([FORMAT, __version__, sqlglot.__version__, *parts], sort_keys=True, default=str)
+    text = json.dumps([FORMAT, __version__, code_fingerprint(), sqlglot.__version__, *parts], sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 

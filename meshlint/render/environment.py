@@ -19,6 +19,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from meshlint import __version__
+from meshlint.fingerprint import code_fingerprint
 from meshlint.render.state import CURRENT
 from meshlint.render.values import UnknownValue
 
@@ -174,7 +175,7 @@ class MacroProblem:
 # does not depend on the environment it is later bound to
 _BUILTIN_CODE: dict[tuple[str, str], tuple[types.CodeType, tuple[str, ...]]] = {}
 # What compiled code depends on besides the file: the compiler (jinja2) and the bytecode format (Python).
-_CODE_SALT = ("macro-code", __version__, jinja2.__version__, sys.version, MACRO_PREFIX)
+_CODE_SALT = ("macro-code", __version__, code_fingerprint(), jinja2.__version__, sys.version, MACRO_PREFIX)
 
 
 class CodeCache(Protocol):
