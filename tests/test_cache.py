@@ -58,6 +58,29 @@ def test_an_edit_that_keeps_the_columns_re_infers_only_the_edited_model(
     assert caches[-1].misses == 2 and caches[-1].hits > 0  # with children keyed by the SQL: 4
 
 
+def test_a_cache_another_run_is_writing_is_left_alone(mesh_copy: Path, run_cli, tmp_path: Path, monkeypatch) -> None:
+    """A second run that finds the file locked goes on without writing, with the same output, and
+    never deletes the other run's file."""
+    from meshlint.analyse.cache import AnalysisCache
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("MESHLINT_CACHE_DIR", str(cache))
+    monkeypatch.setattr(AnalysisCache, "TIMEOUT", 0.05)
+    cold = _json(run_cli)
+    database = cache / f"analysis-v{FORMAT}.sqlite"
+    other = sqlite3.connect(database, isolation_level=None)
+    other.execute("begin immediate")  # another run, in the middle of its write
+    try:
+        edit(mesh_copy / "analytics/models/staging/stg_orders.sql", "    order_date,\n", "    order_date as ordered_on,\n")
+        assert _json(run_cli) == _json(run_cli, "--no-cache") != cold  # the edit is seen, nothing is written
+        assert database.is_file()
+    finally:
+        other.execute("rollback")
+        other.close()
+    with sqlite3.connect(database) as db:
+        assert db.execute("select count(*) from entries").fetchone()[0] > 0
+
+
 def test_the_keys_follow_meshlints_own_code(tmp_path: Path, monkeypatch) -> None:
     """The version number does not change between commits: the keys hash the source files too, so a
     newer meshlint (a pre-commit hook moved to a new revision) never reads an older one's results."""

@@ -51,7 +51,12 @@ def digest(*parts: object) -> str:
 
 
 class AnalysisCache:
-    """Pickled values by key in one SQLite file; any failure only costs a recomputation."""
+    """Pickled values by key in one SQLite file; any failure only costs a recomputation. Runs may share
+    the file (a pre-commit hook and an editor, say): it is in WAL mode, so reads never wait for a
+    write, and a run that finds it locked for longer than `TIMEOUT` goes on without the cache,
+    leaving the file to the other run. Only a damaged file is deleted and started anew."""
+
+    TIMEOUT = 5.0  # seconds to wait for another run's write
 
     def __init__(self, directory: Path) -> None:
         self.path = directory / f"analysis-v{FORMAT}.sqlite"
@@ -62,20 +67,30 @@ class AnalysisCache:
         try:
             directory.mkdir(parents=True, exist_ok=True)
             self._db = self._open()
-        except (OSError, sqlite3.Error):
-            self._rebuild()
+        except OSError:
+            self._db = None  # an unwritable cache folder: no cache this run
+        except sqlite3.Error as error:
+            self._failed(error)
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=5)
-        db.execute("create table if not exists entries (key text primary key, value blob, checksum text, used real)")
-        db.execute("select count(*) from entries").fetchone()  # a corrupt file fails here
+        db = sqlite3.connect(self.path, timeout=self.TIMEOUT)
+        try:
+            db.execute("select count(*) from sqlite_master").fetchone()  # a file that is no database fails here
+            db.execute("pragma journal_mode=wal")
+            db.execute("create table if not exists entries (key text primary key, value blob, checksum text, used real)")
+            db.execute("select count(*) from entries").fetchone()  # a corrupt table fails here
+        except sqlite3.Error:
+            db.close()
+            raise
         return db
 
-    def _rebuild(self) -> None:
-        """Start over with an empty cache (a corrupt or unreadable file is deleted)."""
+    def _failed(self, error: sqlite3.Error) -> None:
+        """Another run holds the file: do without the cache. Anything else: the file is damaged, start over."""
         if self._db is not None:
             self._db.close()
-        self._db = None
+            self._db = None
+        if isinstance(error, sqlite3.OperationalError) and any(w in str(error) for w in ("locked", "busy")):
+            return
         try:
             self.path.unlink(missing_ok=True)
             self._db = self._open()
@@ -87,8 +102,8 @@ class AnalysisCache:
             return None
         try:
             row = self._db.execute("select value, checksum from entries where key = ?", (key,)).fetchone()
-        except sqlite3.Error:
-            self._rebuild()
+        except sqlite3.Error as error:
+            self._failed(error)
             return None
         if row is None:
             self.misses += 1
@@ -98,8 +113,7 @@ class AnalysisCache:
             if hashlib.sha256(value).hexdigest() != checksum:
                 raise ValueError("checksum mismatch")
             loaded = pickle.loads(value)  # noqa: S301 (our own file, under the user's cache folder)
-        except Exception:  # a damaged entry is dropped and recomputed
-            self._db.execute("delete from entries where key = ?", (key,))
+        except Exception:  # a damaged entry is recomputed, and replaced when this run writes
             self.misses += 1
             return None
         self.hits += 1
@@ -121,8 +135,8 @@ class AnalysisCache:
             with self._db:
                 self._db.executemany("insert or replace into entries values (?, ?, ?, ?)", self._pending)
                 self._db.execute("delete from entries where used < ?", (time.time() - _PRUNE_AFTER_SECONDS,))
-        except sqlite3.Error:
-            self._rebuild()
+        except sqlite3.Error as error:
+            self._failed(error)
         finally:
             self._pending.clear()
             if self._db is not None:
