@@ -81,6 +81,24 @@ def test_a_cache_another_run_is_writing_is_left_alone(mesh_copy: Path, run_cli, 
         assert db.execute("select count(*) from entries").fetchone()[0] > 0
 
 
+def test_entries_still_read_are_kept_and_unread_ones_pruned(mesh_copy: Path, run_cli, tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("MESHLINT_CACHE_DIR", str(cache))
+    cold = _json(run_cli)
+    database = cache / f"analysis-v{FORMAT}.sqlite"
+    long_ago = time.time() - 40 * 24 * 3600
+    with sqlite3.connect(database) as db:
+        db.execute("update entries set used = ?", (long_ago,))
+        db.execute("insert into entries values ('unread', x'00', '', ?)", (long_ago,))
+        before = db.execute("select count(*) from entries").fetchone()[0]
+    assert _json(run_cli) == cold
+    with sqlite3.connect(database) as db:
+        assert db.execute("select count(*) from entries").fetchone()[0] == before - 1
+        assert db.execute("select count(*) from entries where key = 'unread'").fetchone()[0] == 0
+
+
 def test_the_keys_follow_meshlints_own_code(tmp_path: Path, monkeypatch) -> None:
     """The version number does not change between commits: the keys hash the source files too, so a
     newer meshlint (a pre-commit hook moved to a new revision) never reads an older one's results."""

@@ -28,7 +28,8 @@ from meshlint import __version__
 from meshlint.fingerprint import code_fingerprint
 
 FORMAT = 2
-_PRUNE_AFTER_SECONDS = 30 * 24 * 3600
+_PRUNE_AFTER_SECONDS = 30 * 24 * 3600  # entries no run has read or written for this long are deleted
+_TOUCH_AFTER_SECONDS = 24 * 3600  # a read marks an entry as used again once a day at most
 
 
 def default_cache_dir() -> Path:
@@ -64,6 +65,7 @@ class AnalysisCache:
         self.misses = 0
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[str, bytes, str, float]] = []
+        self._touched: list[str] = []
         try:
             directory.mkdir(parents=True, exist_ok=True)
             self._db = self._open()
@@ -101,14 +103,14 @@ class AnalysisCache:
         if self._db is None:
             return None
         try:
-            row = self._db.execute("select value, checksum from entries where key = ?", (key,)).fetchone()
+            row = self._db.execute("select value, checksum, used from entries where key = ?", (key,)).fetchone()
         except sqlite3.Error as error:
             self._failed(error)
             return None
         if row is None:
             self.misses += 1
             return None
-        value, checksum = row
+        value, checksum, used = row
         try:
             if hashlib.sha256(value).hexdigest() != checksum:
                 raise ValueError("checksum mismatch")
@@ -117,6 +119,8 @@ class AnalysisCache:
             self.misses += 1
             return None
         self.hits += 1
+        if isinstance(used, float) and used < time.time() - _TOUCH_AFTER_SECONDS:
+            self._touched.append(key)  # still in use: not to be pruned
         return loaded
 
     def put(self, key: str, value: object) -> None:
@@ -134,11 +138,14 @@ class AnalysisCache:
         try:
             with self._db:
                 self._db.executemany("insert or replace into entries values (?, ?, ?, ?)", self._pending)
+                now = time.time()
+                self._db.executemany("update entries set used = ? where key = ?", ((now, key) for key in self._touched))
                 self._db.execute("delete from entries where used < ?", (time.time() - _PRUNE_AFTER_SECONDS,))
         except sqlite3.Error as error:
             self._failed(error)
         finally:
             self._pending.clear()
+            self._touched.clear()
             if self._db is not None:
                 self._db.close()
                 self._db = None
