@@ -41,7 +41,20 @@ def test_seed_is_a_ref_target_with_typed_columns(tmp_path: Path) -> None:
     assert found == {("ML103", "model.shop.m")}
     columns = result.analysed.by_id["model.shop.m"].columns
     assert columns.closed and [c.name for c in columns.columns] == ["code", "population", "name"]
-    assert columns.columns[2].type is None  # no column_types for `name`: unknown, never guessed
+    # no column_types for `name`: dbt types it from the values, a plain word, so text
+    assert columns.columns[2].type is not None and columns.columns[2].type.sql("duckdb") == "TEXT"
+
+
+def test_seed_columns_without_column_types_are_typed_only_when_certain(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "dbt_project.yml": PROJECT,
+        "seeds/things.csv": "id,price,sku,added_on,flag,blank\n1,1.50,A-1,2024-05-01,true,\n2,2.00,B-2,2024-05-02,False,\n",
+    })
+    _, result = run(tmp_path)
+    seed = next(n for p in result.analysed.mesh.projects for n in p.nodes if n.unique_id == "seed.shop.things")
+    assert dict(seed.published_columns) == {
+        "id": "INTEGER", "price": "DOUBLE", "sku": None, "added_on": "DATE", "flag": "BOOLEAN", "blank": None,
+    }
 
 
 def test_snapshot_is_a_ref_target_with_dbt_columns(tmp_path: Path) -> None:

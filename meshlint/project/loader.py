@@ -164,7 +164,7 @@ def load_project(
     nodes = model_nodes(name, specs, sql_files, models_tree, path)
     seed_paths = _str_list(data.get("seed-paths", data.get("data-paths")), ("seeds",))
     snapshot_paths = _str_list(data.get("snapshot-paths"), ("snapshots",))
-    nodes += seed_nodes(name, root, seed_paths, data.get("seeds"), path, reader)
+    nodes += seed_nodes(name, root, seed_paths, data.get("seeds"), path, reader, dialect)
     nodes += snapshot_nodes(name, root, snapshot_paths, reader)
     dependencies = read_dependencies(root, reader)
     reader.problems.extend(invalid_access(nodes, path))

@@ -14,6 +14,7 @@ from meshlint.project.config_tree import config_for, node_config
 from meshlint.project.discover import iter_files
 from meshlint.project.facts import ModelNode, ModelSpec, NodeConfig, SqlFile, VersionSpec
 from meshlint.project.files import Reader
+from meshlint.project.seed_types import seed_column_type
 from meshlint.project.versions import latest_version_of, same_version, version_columns, version_key
 
 
@@ -108,9 +109,16 @@ def model_nodes(
 
 
 def seed_nodes(
-    project: str, root: Path, seed_paths: tuple[str, ...], tree: object, project_path: str, reader: Reader
+    project: str,
+    root: Path,
+    seed_paths: tuple[str, ...],
+    tree: object,
+    project_path: str,
+    reader: Reader,
+    dialect: str | None = None,
 ) -> tuple[ModelNode, ...]:
-    """Seeds: their columns are the CSV header; a type is known where `column_types` gives it."""
+    """Seeds: their columns are the CSV header; a column's type is the one `column_types` gives, else the
+    one dbt infers from the values where meshlint can be sure of it (seed_types.py)."""
     nodes = []
     for seed_path in seed_paths:
         base = root / seed_path
@@ -118,11 +126,16 @@ def seed_nodes(
             text = reader.text(file)
             if text is None:
                 continue
-            header = next(csv.reader(io.StringIO(text)), [])
+            rows = list(csv.reader(io.StringIO(text)))
+            header = rows[0] if rows else []
             folders = list(file.relative_to(base).parent.parts)
             config, _ = config_for(tree, [project, *folders, file.stem], project_path)
             types = config.get("column_types") if isinstance(config.get("column_types"), Mapping) else {}
-            columns = tuple((c.strip(), _type_name(types.get(c.strip()))) for c in header if c.strip())  # type: ignore[union-attr]
+            columns = tuple(
+                (name.strip(), _type_name(types.get(name.strip())) or _inferred(rows, index, dialect))  # type: ignore[union-attr]
+                for index, name in enumerate(header)
+                if name.strip()
+            )
             nodes.append(
                 ModelNode(
                     unique_id=f"seed.{project}.{file.stem}",
@@ -140,6 +153,12 @@ def seed_nodes(
 
 def _type_name(value: object) -> str | None:
     return str(value) if isinstance(value, str) and value else None
+
+
+def _inferred(rows: list[list[str]], index: int, dialect: str | None) -> str | None:
+    if any(len(row) != len(rows[0]) for row in rows[1:] if row):
+        return None  # a ragged CSV: dbt fails to load it, so no type is certain
+    return seed_column_type((row[index] for row in rows[1:] if row), dialect)
 
 
 _SNAPSHOT = re.compile(r"{%-?\s*snapshot\s+(\w+)\s*-?%}(.*?){%-?\s*endsnapshot\s*-?%}", re.S)

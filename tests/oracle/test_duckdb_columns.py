@@ -59,7 +59,7 @@ KNOWN_DIFFERENCES: dict[tuple[str, str], tuple[str, str, str]] = {}
 
 _LAB = "model.columns_lab."
 _DECIMAL_RULES = "DuckDB's own decimal widening (precision and scale) is not modelled: unknown, not guessed"
-_UNTYPED_SEED = "raw_events.event_type: a seed column without column_types, which dbt types from the CSV"
+_SEED_VALUES = "a seed column without column_types whose values do not make dbt's type certain"
 
 #: (model unique_id, column) -> why meshlint leaves the type unknown (DuckDB's type in the comment)
 UNKNOWN_TYPES: dict[tuple[str, str], str] = {
@@ -77,10 +77,9 @@ UNKNOWN_TYPES: dict[tuple[str, str], str] = {
     (_LAB + "lateral_alias", "double_revenue"): _DECIMAL_RULES + " (built on `revenue`)",  # DECIMAL(38,2)
     (_LAB + "priced", "sale_price"): _DECIMAL_RULES + " (from the ephemeral model)",  # DECIMAL(12,3)
     (_LAB + "priced", "discount"): _DECIMAL_RULES,  # DECIMAL(13,3)
-    (_LAB + "stg_events", "event_type"): _UNTYPED_SEED,  # VARCHAR
-    (_LAB + "product_events", "event_type"): _UNTYPED_SEED,  # VARCHAR
-    (_LAB + "coalesced", "type_or_unknown"): _UNTYPED_SEED,  # VARCHAR
-    (_LAB + "windowed", "first_type"): _UNTYPED_SEED,  # VARCHAR
+    (_LAB + "mixed_seed", "code"): _SEED_VALUES + " (`A-100`: text to agate, but not a plain word)",  # VARCHAR
+    (_LAB + "mixed_seed", "empty"): _SEED_VALUES + " (every value null)",  # INTEGER
+    (_LAB + "mixed_seed", "iso"): _SEED_VALUES + " (ISO 8601 datetimes are left out)",  # TIMESTAMP
     (_LAB + "dates", "week_after"): "dbt.dateadd renders `date + cast(7 as bigint) * interval 1 day`",  # TIMESTAMP
     (_LAB + "dates", "launch_dow"): "date_part with a string part is not typed",  # BIGINT
     (_LAB + "dates", "launched_epoch"): "epoch() is not typed",  # DOUBLE

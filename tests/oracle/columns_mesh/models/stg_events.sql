@@ -1,5 +1,5 @@
 {{ config(materialized='table') }}
--- casts of a seed whose types dbt infers (meshlint does not know them); event_type is left as is
+-- casts of a seed whose types dbt infers from its values; event_type is left as is
 select
     cast(event_id as integer) as event_id,
     product_id::integer as product_id,
