@@ -222,3 +222,15 @@ def test_a_real_project_renders_and_infers(tmp_path: Path, monkeypatch) -> None:
     assert [(c.name, c.type.sql("duckdb") if c.type else None) for c in columns.columns] == [
         ("id", "INT"), ("amount_cents", "BIGINT"), ("currency", "TEXT"),
     ]
+
+
+def test_every_seed_type_name_is_a_type_the_adapter_knows() -> None:
+    """A typo in seed_types' table would make a seed column unknown, or worse, wrong: each name parses to a
+    type of its own kind (an integer is not a float) in the adapter's dialect."""
+    from meshlint.analyse.types import type_class
+    from meshlint.project.seed_types import _NAMES
+
+    for dialect, names in _NAMES.items():
+        classes = {kind: type_class(dialect, name) for kind, name in names.items()}
+        assert None not in classes.values(), (dialect, classes)
+        assert len(set(classes.values())) == len(classes), (dialect, classes)  # six kinds, six classes

@@ -3,12 +3,11 @@
 dbt reads a seed with agate, whose type tester keeps, for each column, the first of these types that every
 value casts to: a number, a date (`%Y-%m-%d`), a datetime (`%Y-%m-%d %H:%M:%S`), an ISO 8601 datetime, a
 boolean (`true`/`false`, any case), else text; empty and `null` values are nulls. The adapter then names the
-table's column type; dbt's SQL adapters (DuckDB among them) make a number `float8` when some value has a
-significant decimal digit (`1.50`, not `120.0`) and `integer` otherwise.
+table's column type; most make a number a float (`float8`, `DOUBLE`, `float64`) when some value has a
+significant decimal digit (`1.50`, not `120.0`) and an integer otherwise.
 
-meshlint gives a type only where the values decide it beyond doubt, and only for adapters whose names were
-checked against real dbt (tests/oracle/test_duckdb_columns.py); everything else stays unknown, which is never
-reported as a mismatch. Left unknown on purpose: numbers written with signs, exponents, group separators,
+meshlint gives a type only where the values decide it beyond doubt, and only for the adapters listed below;
+everything else stays unknown, which is never reported as a mismatch. Left unknown on purpose: numbers written with signs, exponents, group separators,
 currency or percent signs, integers beyond 32 bits (dbt's `integer` could not hold them), ISO datetimes,
 columns whose every value is null, and text that a lenient parser might still read as something else.
 """
@@ -19,7 +18,18 @@ import datetime
 import re
 from collections.abc import Iterable
 
-# What dbt's SQL adapters call each agate type, as the warehouse then reports it.
+# What each adapter calls each agate type (its `convert_*_type` methods; dbt-adapters' SQLAdapter defaults
+# where the adapter keeps them: dbt-postgres 1.11, dbt-snowflake 1.12 and dbt-redshift 1.11 do). DuckDB's
+# are checked against real dbt-duckdb (tests/oracle/test_duckdb_columns.py); the others are read from the
+# adapters' source. Left out: Redshift's text (`varchar(<longest value>)`) and adapters not listed.
+_SQL_ADAPTER = {
+    "integer": "integer",
+    "float": "float8",
+    "date": "date",
+    "datetime": "timestamp without time zone",
+    "boolean": "boolean",
+    "text": "text",
+}
 _NAMES: dict[str, dict[str, str]] = {
     "duckdb": {
         "integer": "INTEGER",
@@ -28,6 +38,33 @@ _NAMES: dict[str, dict[str, str]] = {
         "datetime": "TIMESTAMP",
         "boolean": "BOOLEAN",
         "text": "VARCHAR",
+    },
+    "postgres": _SQL_ADAPTER,
+    "snowflake": _SQL_ADAPTER,
+    "redshift": {k: v for k, v in _SQL_ADAPTER.items() if k != "text"},
+    "bigquery": {
+        "integer": "int64",
+        "float": "float64",
+        "date": "date",
+        "datetime": "datetime",
+        "boolean": "bool",
+        "text": "string",
+    },
+    "trino": {
+        "integer": "INTEGER",
+        "float": "DOUBLE",
+        "date": "DATE",
+        "datetime": "TIMESTAMP",
+        "boolean": "boolean",
+        "text": "VARCHAR",
+    },
+    "spark": {
+        "integer": "bigint",
+        "float": "double",
+        "date": "date",
+        "datetime": "timestamp",
+        "boolean": "boolean",
+        "text": "string",
     },
 }
 
@@ -52,7 +89,7 @@ def seed_column_type(values: Iterable[str], dialect: str | None) -> str | None:
     ('INTEGER', 'DATE')
     >>> seed_column_type(["view", "12"], "duckdb"), seed_column_type(["True", "false"], "duckdb")
     ('VARCHAR', 'BOOLEAN')
-    >>> seed_column_type(["A-100"], "duckdb") is None, seed_column_type(["1"], "snowflake") is None
+    >>> seed_column_type(["A-100"], "duckdb") is None, seed_column_type(["1"], "mysql") is None
     (True, True)
     """
     names = _NAMES.get(dialect or "")
@@ -62,7 +99,7 @@ def seed_column_type(values: Iterable[str], dialect: str | None) -> str | None:
     if not present:
         return None
     kind = _kind(present)
-    return names[kind] if kind is not None else None
+    return names.get(kind) if kind is not None else None
 
 
 def _kind(values: list[str]) -> str | None:
