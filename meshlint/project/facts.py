@@ -24,6 +24,8 @@ class Constraint:
     warn_unsupported: bool = True
     # The names of a model-level constraint's `columns:` list, each with its place (for ML106).
     column_items: tuple["NamedItem", ...] = ()
+    # A foreign key's `to:` (a `ref()` or `source()` expression), with its place.
+    to: "NamedItem | None" = None
 
 
 @dataclass(frozen=True)

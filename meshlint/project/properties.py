@@ -72,6 +72,7 @@ def _constraints(value: object, path: str) -> tuple[Constraint, ...]:
                 columns=tuple(str(c) for c in columns) if isinstance(columns, list) else (),
                 warn_unsupported=item.get("warn_unsupported", True) is not False,
                 column_items=_names(columns, path),
+                to=NamedItem(to, value_location(item, "to", path)) if isinstance(to := item.get("to"), str) else None,
             )
         )
     return tuple(result)

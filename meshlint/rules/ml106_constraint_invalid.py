@@ -1,5 +1,7 @@
-"""ML106: a constraint dbt rejects: bad type, unknown column, split or doubled primary keys."""
+"""ML106: a constraint dbt rejects: bad type, unknown column, split or doubled primary keys, a foreign key
+whose `to:` is not a `ref()` or `source()`."""
 
+import re
 from collections.abc import Iterator
 
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
@@ -9,6 +11,7 @@ from meshlint.rules.ml105_contract_no_effect import model_constraints
 
 CONSTRAINT_TYPES = ("check", "not_null", "unique", "primary_key", "foreign_key", "custom")
 TYPE_LIST = "[" + ", ".join(f"'{t}'" for t in CONSTRAINT_TYPES) + "]"
+_REF_OR_SOURCE = re.compile(r"\b(ref|source)\s*\(")
 
 
 def _type_problem(kind: str | None) -> str:
@@ -48,6 +51,22 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
                     column_name=column.name,
                     help=f"dbt's parse fails: \"Invalid constraint type on column {column.name}\"; use one of the listed types",
                 )
+
+    column_level = [(column.name, c) for column in node.columns for c in column.constraints]
+    for column_name, constraint in [*((None, c) for c in model_level), *column_level]:
+        to = constraint.to
+        if constraint.type != "foreign_key" or to is None or not to.value.strip() or _REF_OR_SOURCE.search(to.value):
+            continue  # an expression with a ref() or source() call may be valid: dbt's extractor decides
+        yield RULE.diagnostic(
+            f"The `foreign_key` constraint {f'on column `{column_name}` ' if column_name else ''}of {label} has "
+            f"`to: {to.value}`, which is not a `ref()` or `source()`",
+            to.location,
+            node=analysed.unique_id,
+            column_name=column_name,
+            help=f"dbt's parse fails: \"Invalid 'ref' or 'source' syntax on foreign key constraint 'to' on model "
+            f"{node.name}: {to.value}.\"; write `to: ref('{to.value.strip().rsplit('.', 1)[-1]}')` or "
+            "`to: source('<source>', '<table>')`",
+        )
 
     declared = {c.name.lower() for c in node.columns}
     if declared:
@@ -103,6 +122,6 @@ RULE = Rule(
     "ML106",
     "constraint-invalid",
     Severity.ERROR,
-    "A constraint names an unknown column, has a bad type, or primary keys are split or doubled",
+    "A constraint names an unknown column, has a bad type, primary keys are split or doubled, or a foreign key's `to:` is not a ref()/source()",
     check_node=check,
 )

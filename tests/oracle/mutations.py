@@ -36,7 +36,7 @@ Finding = tuple[str, str | None, str | None]
 ORACLE_CODES = frozenset(
     {
         "ML001",  # only for the invalid `access` value, which no governance rule owns
-        "ML101", "ML102", "ML103", "ML104", "ML105",
+        "ML101", "ML102", "ML103", "ML104", "ML105", "ML106",
         "ML201", "ML202", "ML203", "ML205", "ML206", "ML207", "ML208", "ML209",
         "ML301", "ML302", "ML303", "ML304", "ML306", "ML310",
         "ML401", "ML402", "ML403", "ML404",
@@ -687,6 +687,44 @@ CONTRACT_CASES = [
         BASE | {f("ML105", STG_ORDERS, "order_id")},
         ok(*BASE_EVENTS),
         dbt_silent=True,
+    ),
+    Case(
+        "C27_foreign_key_to_not_a_ref",
+        "stg_orders' customer_id has a foreign_key constraint whose `to:` is a bare model name, not ref()",
+        {
+            STAGING_YML: staging_model(
+                "stg_orders",
+                "columns:",
+                "  - name: customer_id",
+                "    constraints:",
+                "      - type: foreign_key",
+                "        to: stg_customers",
+                "        to_columns: [customer_id]",
+            )
+        },
+        BASE | {f("ML105", STG_ORDERS, "customer_id"), f("ML106", STG_ORDERS, "customer_id")},
+        parse_error(
+            "analytics",
+            "ParsingError",
+            "Invalid 'ref' or 'source' syntax on foreign key constraint 'to' on model stg_orders: stg_customers",
+        ),
+    ),
+    Case(
+        "C28_foreign_key_to_ref",
+        "the same constraint with `to: ref('stg_customers')`: dbt parses it (and ignores it without a contract)",
+        {
+            STAGING_YML: staging_model(
+                "stg_orders",
+                "columns:",
+                "  - name: customer_id",
+                "    constraints:",
+                "      - type: foreign_key",
+                "        to: ref('stg_customers')",
+                "        to_columns: [customer_id]",
+            )
+        },
+        BASE | {f("ML105", STG_ORDERS, "customer_id")},
+        ok(*BASE_EVENTS),
     ),
     Case(
         "C26_unversioned_contract_extra_yaml_column",
