@@ -72,7 +72,7 @@ def compare_contract(analysed: AnalysedNode, strict_types: bool = False) -> Cont
 
 def contract_comparison(analysed: AnalysedNode, mesh: AnalysedMesh) -> ContractComparison | None:
     """`compare_contract` with the run's options, computed once per node for the rules that share it."""
-    return mesh.derived("contract", analysed, lambda: compare_contract(analysed, mesh.options.strict_types))
+    return mesh.derived("contract", analysed.unique_id, lambda: compare_contract(analysed, mesh.options.strict_types))
 
 
 def _selection_invalid(analysed: AnalysedNode) -> bool:

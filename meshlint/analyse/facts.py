@@ -62,9 +62,10 @@ class AnalysedMesh:
     # What several rules derive from the same node, computed once (see `derived`).
     _derived: dict[tuple[str, str], object] = field(default_factory=dict, compare=False, repr=False)
 
-    def derived(self, what: str, node: AnalysedNode, compute: Callable[[], T]) -> T:
-        """`compute()` for this node, once per run however many rules ask (e.g. its contract comparison)."""
-        key = (what, node.unique_id)
+    def derived(self, what: str, of: str, compute: Callable[[], T]) -> T:
+        """`compute()` once per run for `what` of `of` (a node id, or "" for the mesh), however many rules
+        ask (a node's contract comparison, the mesh's node index)."""
+        key = (what, of)
         if key not in self._derived:
             self._derived[key] = compute()
         return self._derived[key]  # type: ignore[return-value]

@@ -5,13 +5,18 @@ import re
 from collections.abc import Iterator
 
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
+from meshlint.analyse.graph import NodeIndex, resolve_ref
 from meshlint.diagnostics import Diagnostic, Severity
+from meshlint.project.facts import NamedItem
+from meshlint.render.state import RefCall
 from meshlint.rules.base import Rule, node_label
 from meshlint.rules.ml105_contract_no_effect import model_constraints
 
 CONSTRAINT_TYPES = ("check", "not_null", "unique", "primary_key", "foreign_key", "custom")
 TYPE_LIST = "[" + ", ".join(f"'{t}'" for t in CONSTRAINT_TYPES) + "]"
 _REF_OR_SOURCE = re.compile(r"\b(ref|source)\s*\(")
+# `ref('model')` or `ref('project', 'model')` with plain string arguments, nothing else
+_STATIC_REF = re.compile(r"\s*ref\(\s*(['\"])([^'\"]+)\1\s*(?:,\s*(['\"])([^'\"]+)\3\s*)?\)\s*")
 
 
 def _type_problem(kind: str | None) -> str:
@@ -55,8 +60,11 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
     column_level = [(column.name, c) for column in node.columns for c in column.constraints]
     for column_name, constraint in [*((None, c) for c in model_level), *column_level]:
         to = constraint.to
-        if constraint.type != "foreign_key" or to is None or not to.value.strip() or _REF_OR_SOURCE.search(to.value):
-            continue  # an expression with a ref() or source() call may be valid: dbt's extractor decides
+        if constraint.type != "foreign_key" or to is None or not to.value.strip():
+            continue
+        if _REF_OR_SOURCE.search(to.value):
+            yield from _unknown_target(analysed, mesh, column_name, to)
+            continue
         yield RULE.diagnostic(
             f"The `foreign_key` constraint {f'on column `{column_name}` ' if column_name else ''}of {label} has "
             f"`to: {to.value}`, which is not a `ref()` or `source()`",
@@ -116,6 +124,30 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
             help="dbt's parse fails: \"Primary keys can be defined at the model level or the column level, not both.\"; "
             "remove one of them",
         )
+
+
+def _unknown_target(analysed: AnalysedNode, mesh: AnalysedMesh, column_name: str | None, to: NamedItem) -> Iterator[Diagnostic]:
+    """A plain `to: ref('model')` (or `ref('project', 'model')`) naming a model its project does not have:
+    dbt adds the ref to the model's dependencies, and its parse fails. Any other expression is dbt's to judge."""
+    match = _STATIC_REF.fullmatch(to.value)
+    project = mesh.project(analysed.node.project)
+    if match is None or project is None:
+        return
+    package, name = (match.group(2), match.group(4)) if match.group(4) else (None, match.group(2))
+    index = mesh.derived("node-index", "", lambda: NodeIndex.of(mesh.mesh))
+    ref = resolve_ref(RefCall(name, package, None, to.location.line, to.value), project, index)
+    if ref.problem != "unknown-model" or mesh.project(ref.project) is None:
+        return
+    yield RULE.diagnostic(
+        f"The `foreign_key` constraint {f'on column `{column_name}` ' if column_name else ''}of "
+        f"{node_label(analysed.node)} refers to `{name}` in project `{ref.project}`, which was not found",
+        to.location,
+        node=analysed.unique_id,
+        column_name=column_name,
+        target=f"model.{ref.project}.{name}",
+        help="dbt's parse fails (TargetNotFoundError): the model depends on what its foreign key refers to; "
+        "check the model name",
+    )
 
 
 RULE = Rule(

@@ -727,6 +727,23 @@ CONTRACT_CASES = [
         ok(*BASE_EVENTS),
     ),
     Case(
+        "C29_foreign_key_to_unknown_model",
+        "the same constraint with `to: ref('stg_customer')`, a model that does not exist",
+        {
+            STAGING_YML: staging_model(
+                "stg_orders",
+                "columns:",
+                "  - name: customer_id",
+                "    constraints:",
+                "      - type: foreign_key",
+                "        to: ref('stg_customer')",
+                "        to_columns: [customer_id]",
+            )
+        },
+        BASE | {f("ML105", STG_ORDERS, "customer_id"), f("ML106", STG_ORDERS, "customer_id")},
+        parse_error("analytics", "TargetNotFoundError", "depends on a node named 'stg_customer' which was not found"),
+    ),
+    Case(
         "C26_unversioned_contract_extra_yaml_column",
         "stg_customers gets an enforced contract that also declares email, which the SQL lacks",
         {STAGING_YML: stg_customers_contract("  - name: email", "    data_type: varchar")},
