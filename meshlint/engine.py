@@ -248,54 +248,37 @@ def check(
     progress: Callable[[int, int], None] | None = None,
 ) -> RunResult:
     with _long_lived_heap():
-        return _check(paths, settings, today, cwd, profiles_dir, cli_vars, changed, upstreams, catalogs, cache_dir, jobs, progress)
-
-
-def _check(
-    paths: list[Path],
-    settings: Settings,
-    today: datetime.date,
-    cwd: Path,
-    profiles_dir: Path | None,
-    cli_vars: dict[str, object] | None,
-    changed: list[Path] | None,
-    upstreams: tuple[UpstreamSource, ...],
-    catalogs: tuple[Path, ...],
-    cache_dir: Path | None,
-    jobs: int,
-    progress: Callable[[int, int], None] | None,
-) -> RunResult:
-    base = Path(settings.source).parent if settings.source else cwd
-    catalogs = (*catalogs, *(base / c for c in settings.catalog))
-    cache = AnalysisCache(cache_dir) if cache_dir is not None else None
-    try:
-        mesh, load_problems = load_mesh(paths, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs, cache)
-        gc.freeze()  # the loaded mesh lives to the end of the run: the collector need not scan it again
-        options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
-        analysed = analyse_mesh(
-            mesh,
-            today,
-            options,
-            cli_vars={**settings.vars, **(cli_vars or {})},
-            allowed_env_vars=frozenset(settings.allowed_env_vars),
-            cache=cache,
-            jobs=jobs,
-            progress=progress,
+        base = Path(settings.source).parent if settings.source else cwd
+        catalogs = (*catalogs, *(base / c for c in settings.catalog))
+        cache = AnalysisCache(cache_dir) if cache_dir is not None else None
+        try:
+            mesh, load_problems = load_mesh(paths, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs, cache)
+            gc.freeze()  # the loaded mesh lives to the end of the run: the collector need not scan it again
+            options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
+            analysed = analyse_mesh(
+                mesh,
+                today,
+                options,
+                cli_vars={**settings.vars, **(cli_vars or {})},
+                allowed_env_vars=frozenset(settings.allowed_env_vars),
+                cache=cache,
+                jobs=jobs,
+                progress=progress,
+            )
+        finally:
+            if cache is not None:
+                cache.close()
+        gc.freeze()  # so do the analysed models
+        rules = active_rules(settings)
+        found = [*load_problems, *analysed.problems, *run_rules(analysed, rules)]
+        found = apply_suppressions(found, mesh.suppressions, UNUSED_SUPPRESSION in rules)
+        if changed:
+            found = limit_to_changes(found, analysed, changed)
+        diagnostics = finalize(found, settings, rules, cwd)
+        summary = Summary(
+            projects=len(mesh.projects),
+            models=len(analysed.nodes),
+            models_closed=sum(1 for n in analysed.nodes if n.columns is not None and n.columns.closed),
         )
-    finally:
-        if cache is not None:
-            cache.close()
-    gc.freeze()  # so do the analysed models
-    rules = active_rules(settings)
-    found = [*load_problems, *analysed.problems, *run_rules(analysed, rules)]
-    found = apply_suppressions(found, mesh.suppressions, UNUSED_SUPPRESSION in rules)
-    if changed:
-        found = limit_to_changes(found, analysed, changed)
-    diagnostics = finalize(found, settings, rules, cwd)
-    summary = Summary(
-        projects=len(mesh.projects),
-        models=len(analysed.nodes),
-        models_closed=sum(1 for n in analysed.nodes if n.columns is not None and n.columns.closed),
-    )
-    node_paths = {n.unique_id: _relative(n.node.sql.path, cwd) for n in analysed.nodes if n.node.sql is not None}
-    return RunResult(diagnostics, summary, analysed, node_paths)
+        node_paths = {n.unique_id: _relative(n.node.sql.path, cwd) for n in analysed.nodes if n.node.sql is not None}
+        return RunResult(diagnostics, summary, analysed, node_paths)

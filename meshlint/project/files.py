@@ -49,14 +49,14 @@ class Reader:
         text = self.text(path)
         if text is None:
             return None
-        key = digest("properties", str(path), project, text) if self.cache is not None else None
-        cached = self.cache.get(key) if self.cache is not None and key is not None else None
+        key = digest("properties", str(path), project, text)
+        cached = self.cache.get(key) if self.cache is not None else None
         if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], PropertyFile):
             properties, failure = cached
         else:
             data, failure = load_yaml(str(path), text)
             properties = read_property_file(data, str(path), project)
-            if self.cache is not None and key is not None:
+            if self.cache is not None:
                 self.cache.put(key, (properties, failure))
         if isinstance(failure, YamlFailure):
             self.problems.append(YAML_INVALID.diagnostic(failure.message, failure.location))

@@ -131,8 +131,14 @@ def seed_nodes(
             folders = list(file.relative_to(base).parent.parts)
             config, _ = config_for(tree, [project, *folders, file.stem], project_path)
             types = config.get("column_types") if isinstance(config.get("column_types"), Mapping) else {}
+            # a ragged CSV fails dbt's load, so no type inferred from its values is certain
+            values_dialect = None if any(len(row) != len(header) for row in rows[1:] if row) else dialect
             columns = tuple(
-                (name.strip(), _type_name(types.get(name.strip())) or _inferred(rows, index, dialect))  # type: ignore[union-attr]
+                (
+                    name.strip(),
+                    _type_name(types.get(name.strip()))  # type: ignore[union-attr]
+                    or seed_column_type((row[index] for row in rows[1:] if row), values_dialect),
+                )
                 for index, name in enumerate(header)
                 if name.strip()
             )
@@ -153,12 +159,6 @@ def seed_nodes(
 
 def _type_name(value: object) -> str | None:
     return str(value) if isinstance(value, str) and value else None
-
-
-def _inferred(rows: list[list[str]], index: int, dialect: str | None) -> str | None:
-    if any(len(row) != len(rows[0]) for row in rows[1:] if row):
-        return None  # a ragged CSV: dbt fails to load it, so no type is certain
-    return seed_column_type((row[index] for row in rows[1:] if row), dialect)
 
 
 _SNAPSHOT = re.compile(r"{%-?\s*snapshot\s+(\w+)\s*-?%}(.*?){%-?\s*endsnapshot\s*-?%}", re.S)

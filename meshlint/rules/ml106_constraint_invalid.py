@@ -66,8 +66,7 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
             yield from _unknown_target(analysed, mesh, column_name, to)
             continue
         yield RULE.diagnostic(
-            f"The `foreign_key` constraint {f'on column `{column_name}` ' if column_name else ''}of {label} has "
-            f"`to: {to.value}`, which is not a `ref()` or `source()`",
+            f"{_foreign_key(column_name, label)} has `to: {to.value}`, which is not a `ref()` or `source()`",
             to.location,
             node=analysed.unique_id,
             column_name=column_name,
@@ -126,6 +125,10 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
         )
 
 
+def _foreign_key(column_name: str | None, label: str) -> str:
+    return f"The `foreign_key` constraint {f'on column `{column_name}` ' if column_name else ''}of {label}"
+
+
 def _unknown_target(analysed: AnalysedNode, mesh: AnalysedMesh, column_name: str | None, to: NamedItem) -> Iterator[Diagnostic]:
     """A plain `to: ref('model')` (or `ref('project', 'model')`) naming a model its project does not have:
     dbt adds the ref to the model's dependencies, and its parse fails. Any other expression is dbt's to judge."""
@@ -139,8 +142,8 @@ def _unknown_target(analysed: AnalysedNode, mesh: AnalysedMesh, column_name: str
     if ref.problem != "unknown-model" or mesh.project(ref.project) is None:
         return
     yield RULE.diagnostic(
-        f"The `foreign_key` constraint {f'on column `{column_name}` ' if column_name else ''}of "
-        f"{node_label(analysed.node)} refers to `{name}` in project `{ref.project}`, which was not found",
+        f"{_foreign_key(column_name, node_label(analysed.node))} refers to `{name}` in project `{ref.project}`, "
+        "which was not found",
         to.location,
         node=analysed.unique_id,
         column_name=column_name,

@@ -301,6 +301,12 @@ def staging_model(name: str, *lines: str) -> str:
     return f"version: 2\n\nmodels:\n  - name: {name}\n{body}"
 
 
+def foreign_key_on_customer_id(to: str) -> dict[str, str]:
+    """stg_orders' customer_id with a foreign_key constraint to `to` (no contract)."""
+    constraint = ("  - name: customer_id", "    constraints:", "      - type: foreign_key", f"        to: {to}")
+    return {STAGING_YML: staging_model("stg_orders", "columns:", *constraint, "        to_columns: [customer_id]")}
+
+
 STG_ORDERS_COLUMNS = (
     "columns:",
     "  - name: order_id",
@@ -691,17 +697,7 @@ CONTRACT_CASES = [
     Case(
         "C27_foreign_key_to_not_a_ref",
         "stg_orders' customer_id has a foreign_key constraint whose `to:` is a bare model name, not ref()",
-        {
-            STAGING_YML: staging_model(
-                "stg_orders",
-                "columns:",
-                "  - name: customer_id",
-                "    constraints:",
-                "      - type: foreign_key",
-                "        to: stg_customers",
-                "        to_columns: [customer_id]",
-            )
-        },
+        foreign_key_on_customer_id("stg_customers"),
         BASE | {f("ML105", STG_ORDERS, "customer_id"), f("ML106", STG_ORDERS, "customer_id")},
         parse_error(
             "analytics",
@@ -712,34 +708,14 @@ CONTRACT_CASES = [
     Case(
         "C28_foreign_key_to_ref",
         "the same constraint with `to: ref('stg_customers')`: dbt parses it (and ignores it without a contract)",
-        {
-            STAGING_YML: staging_model(
-                "stg_orders",
-                "columns:",
-                "  - name: customer_id",
-                "    constraints:",
-                "      - type: foreign_key",
-                "        to: ref('stg_customers')",
-                "        to_columns: [customer_id]",
-            )
-        },
+        foreign_key_on_customer_id("ref('stg_customers')"),
         BASE | {f("ML105", STG_ORDERS, "customer_id")},
         ok(*BASE_EVENTS),
     ),
     Case(
         "C29_foreign_key_to_unknown_model",
         "the same constraint with `to: ref('stg_customer')`, a model that does not exist",
-        {
-            STAGING_YML: staging_model(
-                "stg_orders",
-                "columns:",
-                "  - name: customer_id",
-                "    constraints:",
-                "      - type: foreign_key",
-                "        to: ref('stg_customer')",
-                "        to_columns: [customer_id]",
-            )
-        },
+        foreign_key_on_customer_id("ref('stg_customer')"),
         BASE | {f("ML105", STG_ORDERS, "customer_id"), f("ML106", STG_ORDERS, "customer_id")},
         parse_error("analytics", "TargetNotFoundError", "depends on a node named 'stg_customer' which was not found"),
     ),
