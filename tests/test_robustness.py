@@ -57,3 +57,16 @@ def test_sql_sqlglot_rejects_in_a_rule_is_not_an_internal_error(tmp_path: Path) 
     path.write_text(path.read_text().replace(join, join * 2))
     result = check([mesh], load_settings(find_settings_file(mesh)), datetime.date(2026, 11, 23), mesh)
     assert [d for d in result.diagnostics if d.code == "ML000"] == []
+
+
+def test_unreadable_seed_csv_is_a_finding_at_its_line(tmp_path: Path) -> None:
+    """A field longer than Python's csv limit stopped the whole run (an internal error, no file or line)."""
+    mesh = tmp_path / "mesh"
+    shutil.copytree(EXAMPLE, mesh)
+    seeds = mesh / "analytics" / "seeds"
+    seeds.mkdir()
+    (seeds / "notes.csv").write_text("id,note\n1,short\n2," + "x" * 200_000 + "\n", encoding="utf-8")
+    result = check([mesh], load_settings(find_settings_file(mesh)), datetime.date(2026, 11, 23), mesh)
+    found = [(d.code, Path(d.location.path).name, d.location.line) for d in result.diagnostics if d.code == "ML001"]
+    assert found == [("ML001", "notes.csv", 3)]
+    assert any(n.node.project == "finance" for n in result.analysed.nodes)

@@ -10,12 +10,14 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from meshlint.diagnostics import Location
 from meshlint.project.config_tree import config_for, node_config
 from meshlint.project.discover import iter_files
 from meshlint.project.facts import ModelNode, ModelSpec, NodeConfig, SqlFile, VersionSpec
 from meshlint.project.files import Reader
 from meshlint.project.seed_types import seed_column_type
 from meshlint.project.versions import latest_version_of, same_version, version_columns, version_key
+from meshlint.rules.input_failures import YAML_INVALID
 
 
 def _merge(base: dict[str, object], override: Mapping[str, object]) -> dict[str, object]:
@@ -126,13 +128,18 @@ def seed_nodes(
             text = reader.text(file)
             if text is None:
                 continue
-            rows = list(csv.reader(io.StringIO(text)))
+            rows, failure = _csv_rows(text)
+            if failure is not None:
+                reader.problems.append(
+                    YAML_INVALID.diagnostic(f"Seed CSV cannot be read: {failure[0]}", Location(str(file), failure[1], 1))
+                )
             header = rows[0] if rows else []
             folders = list(file.relative_to(base).parent.parts)
             config, _ = config_for(tree, [project, *folders, file.stem], project_path)
             types = config.get("column_types") if isinstance(config.get("column_types"), Mapping) else {}
-            # a ragged CSV fails dbt's load, so no type inferred from its values is certain
-            values_dialect = None if any(len(row) != len(header) for row in rows[1:] if row) else dialect
+            # an unreadable or ragged CSV fails dbt's load, so no type inferred from its values is certain
+            ragged = any(len(row) != len(header) for row in rows[1:] if row)
+            values_dialect = None if failure is not None or ragged else dialect
             columns = tuple(
                 (
                     name.strip(),
@@ -159,6 +166,17 @@ def seed_nodes(
 
 def _type_name(value: object) -> str | None:
     return str(value) if isinstance(value, str) and value else None
+
+
+def _csv_rows(text: str) -> tuple[list[list[str]], tuple[str, int] | None]:
+    """The CSV's rows, and why and on which line reading stopped (a NUL byte, an over-long field...)."""
+    parsed = csv.reader(io.StringIO(text))
+    rows: list[list[str]] = []
+    try:
+        rows.extend(parsed)
+    except csv.Error as error:
+        return rows, (str(error), max(parsed.line_num, 1))
+    return rows, None
 
 
 _SNAPSHOT = re.compile(r"{%-?\s*snapshot\s+(\w+)\s*-?%}(.*?){%-?\s*endsnapshot\s*-?%}", re.S)
