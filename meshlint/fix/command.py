@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 from meshlint.engine import RunResult, check
-from meshlint.fix.fixes import make_edits, plan_all, skipped_line, unified_diff
-from meshlint.fix.version_new import find_spec, plan_new_version
-from meshlint.fix.yaml_splice import SpliceError
+
+# The fix modules (and ruamel.yaml) are imported by the handlers, so `meshlint check` does not load them.
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -89,14 +88,15 @@ def _inside(path: str, roots: list[Path]) -> bool:
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
+    from meshlint.fix.fixes import make_edits, plan_all, skipped_line, unified_diff
+    from meshlint.fix.plans import Skipped
+
     result = _run(args)
     planned, skipped, unsafe_available = plan_all(result.diagnostics, result.analysed, args.unsafe_fixes)
     outside = [f for f in planned if not _inside(f.path, args.paths)]
     planned = [f for f in planned if f not in outside]
     files, not_made = make_edits(planned, _read, _relative)
     skipped += not_made
-    from meshlint.fix.plans import Skipped
-
     skipped += [Skipped(f.code, f.findings[0].location, "the file is outside the checked folders") for f in outside]
     out = sys.stdout
     fixed = sum(len(f.findings) for file in files for f in file.fixes)
@@ -120,6 +120,9 @@ def cmd_fix(args: argparse.Namespace) -> int:
 
 def cmd_version(args: argparse.Namespace) -> int:
     from meshlint import cli
+    from meshlint.fix.fixes import FileFix, unified_diff
+    from meshlint.fix.version_new import find_spec, plan_new_version
+    from meshlint.fix.yaml_splice import SpliceError
 
     if args.deprecate_previous is not None:
         try:
@@ -146,8 +149,6 @@ def cmd_version(args: argparse.Namespace) -> int:
         raise cli.UsageError(f"cannot read {_relative(spec.path)}: {error}") from None
     if os.path.exists(planned.sql_path):
         raise cli.UsageError(f"{_relative(planned.sql_path)} exists already; remove it or declare the version by hand")
-    from meshlint.fix.fixes import FileFix
-
     if args.diff:
         sys.stdout.write(unified_diff(FileFix(spec.path, planned.yaml_before, planned.yaml_after), _relative(spec.path)))
         sys.stdout.write(unified_diff(FileFix(planned.sql_path, "", planned.sql_text), _relative(planned.sql_path)))

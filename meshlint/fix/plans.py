@@ -103,9 +103,10 @@ def plan_extra_columns(findings: list[Diagnostic], mesh: AnalysedMesh) -> Plan:
         fixed: list[Diagnostic] = []
         wanted = {d.column_name for d in group}
         for column in comparison.extra:
-            name = written_name(analysed, column.name, column.line)
-            finding = next((d for d in group if d.column_name == name), None)
-            if name not in wanted or finding is None:
+            spelled = written_name(analysed, column.name, column.line)
+            name = declared_name(analysed, column)
+            finding = next((d for d in group if d.column_name == spelled), None)
+            if spelled not in wanted or finding is None:
                 continue
             data_type = certain_type(analysed, column)
             if data_type is None:
@@ -119,6 +120,13 @@ def plan_extra_columns(findings: list[Diagnostic], mesh: AnalysedMesh) -> Plan:
             names = ", ".join(f"`{c['name']}`" for c in declared)
             yield PlannedFix("ML102", analysed.node.spec.path, f"declare {names} in the contract of {_where(analysed)}",
                              _declare(analysed.node, declared), tuple(fixed))
+
+
+def declared_name(analysed: AnalysedNode, column: InferredColumn) -> str:
+    """The name to declare: as the SQL spells it, else lower-case where the warehouse folds it back the same."""
+    name = written_name(analysed, column.name, column.line)
+    folded = name == column.name and name != name.lower()  # not spelled in the SQL: the warehouse's form
+    return name.lower() if folded and _matches(analysed, name.lower(), column) else name
 
 
 def _matches(analysed: AnalysedNode, name: str, column: InferredColumn) -> bool:
@@ -143,7 +151,7 @@ def plan_missing_columns(findings: list[Diagnostic], mesh: AnalysedMesh) -> Plan
             continue
         declared = []
         for column in columns.columns:
-            name = written_name(analysed, column.name, column.line)
+            name = declared_name(analysed, column)
             data_type = certain_type(analysed, column)
             if data_type is None or not _matches(analysed, name, column):
                 declared = []
