@@ -3,6 +3,8 @@ rule pages and cases under rules/ in step with it, both ways, and name the file 
 
 * every registered rule has rules/<CODE>-<name>/README.md, and every folder there is a registered rule;
 * every page has the fixed headings, in order, and links its references;
+* every page's "Fix" section says what the fix catalogue (meshlint/fix/fixes.py) knows: "Safe fix",
+  "Unsafe fix" or "No automatic fix";
 * every rule with a check has at least one bad-* and one good-* case; a rule without a check (a
   code a stage emits) has them too, unless its page says under "Known limitations" that it
   "has no cases" (and why); a case a page names (`limitation-...`) exists;
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from meshlint.fix.fixes import FIXES_BY_CODE
 from meshlint.rules.base import Rule
 from meshlint.rules.registry import BY_CODE, RULES
 
@@ -29,6 +32,7 @@ HEADINGS = (
     "## Example",
     "## Use instead",
     "## Options",
+    "## Fix",
     "## Known limitations",
     "## References",
 )
@@ -233,4 +237,17 @@ def test_cases_named_on_the_page_exist(rule: Rule) -> None:
     assert not missing, (
         f"{where(page(rule))} names case(s) {missing} that {where(folder(rule) / 'cases')} does not have: "
         "update the page (or the case's name)"
+    )
+
+
+@pytest.mark.parametrize("rule", RULES, ids=rule_ids(RULES))
+def test_fix_section_agrees_with_the_fix_catalogue(rule: Rule) -> None:
+    if not page(rule).is_file():
+        pytest.skip("no page (test_rule_has_a_page fails)")
+    text = sections(page(rule).read_text(encoding="utf-8")).get("## Fix", "").strip()
+    fix = FIXES_BY_CODE.get(rule.code)
+    expected = "No automatic fix" if fix is None else ("Safe fix" if fix.safe else "Unsafe fix")
+    assert text.startswith(expected), (
+        f"{where(page(rule))}: start the ## Fix section with \"{expected}\" (meshlint/fix/fixes.py FIX_RULES "
+        f"says {rule.code} has {'no fix' if fix is None else ('a safe' if fix.safe else 'an unsafe') + ' fix'})"
     )
