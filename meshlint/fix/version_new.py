@@ -13,6 +13,7 @@ from meshlint.fix.yaml_splice import (
     Splice,
     SpliceError,
     add_key,
+    append_copy,
     append_items,
     child,
     compose,
@@ -23,6 +24,9 @@ from meshlint.fix.yaml_splice import (
 )
 from meshlint.project.facts import ModelNode, ModelSpec, Project
 from meshlint.project.versions import latest_version_of, same_version, version_key
+
+
+_NOT_COPIED = frozenset({"defined_in", "deprecation_date"})
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,10 @@ def plan_new_version(project: Project, spec: ModelSpec, yaml_text: str, make_lat
         splices.append(add_key(yaml_text, root, entry, "defined_in", spec.name, entry_path))
     if deprecate is not None:
         splices.append(_set(yaml_text, root, entry, "deprecation_date", deprecate, entry_path))
-    splices.append(append_items(yaml_text, root, versions, [{"v": new}], (*path, "versions")))
+    try:  # the new version declares what the copied one does (its columns, config), but not its file or date
+        splices.append(append_copy(yaml_text, versions, entry, ("v", new), _NOT_COPIED, (*path, "versions")))
+    except SpliceError:
+        splices.append(append_items(yaml_text, root, versions, [{"v": new}], (*path, "versions")))
     latest = child(model, "latest_version")
     if make_latest and isinstance(latest, ScalarNode):
         splices.append(replace_scalar(yaml_text, latest, new, (*path, "latest_version")))

@@ -66,7 +66,7 @@ class DataOp:
 def compose(text: str) -> Node:
     """The file's node tree (ruamel.yaml's composer, which keeps where each node is written)."""
     try:
-        node = YAML().compose(io.StringIO(text))
+        node = YAML().compose(text)
     except RuamelError as error:
         raise SpliceError(f"ruamel.yaml cannot read the file: {str(error).splitlines()[0]}") from None
     if node is None:
@@ -129,9 +129,11 @@ def newline_of(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
 
-def _content_end(node: Node) -> int:
+def _content_end(text: str, node: Node) -> int:
     """Where the node's own text ends: its last scalar's end (a block collection's end mark lies at the
     next token, past comments and blank lines)."""
+    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+        return _block_scalar_end(text, node)
     if isinstance(node, ScalarNode) or getattr(node, "flow_style", False):
         return node.end_mark.index  # type: ignore[no-any-return]
     if isinstance(node, MappingNode):
@@ -142,15 +144,28 @@ def _content_end(node: Node) -> int:
         if _is_empty(value):
             return key.end_mark.index  # type: ignore[no-any-return]
         if value.start_mark.index < key.end_mark.index:  # an alias: its text is `*name` after the key
-            return _alias_end(key)
-        return _content_end(value)
+            return _alias_end(text, key)
+        return _content_end(text, value)
     if isinstance(node, SequenceNode) and node.value:
-        return _content_end(node.value[-1])
+        return _content_end(text, node.value[-1])
     return node.end_mark.index  # type: ignore[no-any-return]
 
 
-def _alias_end(key: ScalarNode) -> int:
-    buffer = key.end_mark.buffer or ""
+def _block_scalar_end(buffer: str, node: ScalarNode) -> int:
+    """The start of the line after a block scalar's last non-blank line (its trailing blank lines are
+    not its text, unless it keeps them with `|+`)."""
+    end = node.end_mark.index
+    if re.match(r"[|>][0-9]?\+", buffer[node.start_mark.index:node.start_mark.index + 3]):
+        return end  # type: ignore[no-any-return]
+    while end > node.start_mark.index:
+        previous = buffer.rfind("\n", 0, end - 1) + 1
+        if buffer[previous:end].strip():
+            break
+        end = previous
+    return end  # type: ignore[no-any-return]
+
+
+def _alias_end(buffer: str, key: ScalarNode) -> int:
     match = re.compile(r"\s*:\s*\*[^\s,\]}#]+").match(buffer, key.end_mark.index)
     if match is None:
         raise SpliceError("an alias ends the node to be edited")
@@ -247,7 +262,7 @@ def append_items(text: str, root: Node, seq: Node, items: Sequence[dict[str, obj
     op = DataOp(path, "append", None, [dict(i) for i in items])
     if seq.flow_style:
         if seq.value:
-            position = _content_end(seq.value[-1])
+            position = _content_end(text, seq.value[-1])
             return Splice(position, position, "".join(", " + _flow_mapping(dict(i)) for i in items), 0, op)
         position = seq.end_mark.index - 1
         if text[position] != "]":
@@ -259,7 +274,46 @@ def append_items(text: str, root: Node, seq: Node, items: Sequence[dict[str, obj
     first = seq.value[0]
     content = _first_key_column(first) if isinstance(first, MappingNode) and not first.flow_style else first.start_mark.column
     lines = [line for item in items for line in _block_item(dict(item), dash, content)]
-    return _after_line(text, _content_end(seq), lines, dash, op)
+    return _after_line(text, _content_end(text, seq), lines, dash, op)
+
+
+def append_copy(
+    text: str, seq: Node, source: Node, first: tuple[str, object], drop: frozenset[str], path: tuple[PathKey, ...],
+) -> Splice:
+    """Add at the end of a block list a copy of its item `source` (a block mapping whose first key is
+    `first[0]`): that key gets `first[1]`, the keys in `drop` are left out, every other key is copied as
+    written (its comments and nested layout included)."""
+    if not isinstance(seq, SequenceNode) or seq.flow_style or not isinstance(source, MappingNode) or source.flow_style:
+        raise SpliceError("the list or its item is not in block style")
+    own = list(pairs(source))
+    if not own or own[0][0].value != first[0] or len(own) != len(source.value):
+        raise SpliceError(f"the item does not start with `{first[0]}`")
+    dash, content = seq.start_mark.column, _first_key_column(source)
+    lines = [" " * dash + "-" + " " * (content - dash - 1) + f"{first[0]}: {scalar_text(first[1])}"]
+    value: dict[str, object] = {first[0]: first[1]}
+    data = load_plain(text)
+    for key in path + (seq.value.index(source),):
+        data = data[key]  # type: ignore[index]
+    for key, item in own[1:]:
+        if key.value in drop:
+            continue
+        if key.start_mark.column != content:
+            raise SpliceError("the item's keys are not aligned")
+        start = text.rfind("\n", 0, key.start_mark.index) + 1
+        end = _line_end(text, _content_end(text, item))
+        lines += text[start:end].replace("\r\n", "\n").split("\n")
+        value[key.value] = data[key.value]  # type: ignore[index]
+    op = DataOp(path, "append", None, [value])
+    return _after_line(text, _content_end(text, seq), lines, dash, op)
+
+
+def _line_end(text: str, position: int) -> int:
+    if position > 0 and text[position - 1] == "\n":
+        return position - (2 if text[position - 2:position] == "\r\n" else 1)
+    end = text.find("\n", position)
+    if end == -1:
+        return len(text)
+    return end - 1 if text[end - 1] == "\r" else end
 
 
 def add_key(text: str, root: Node, mapping: Node, key: str, value: object, path: tuple[PathKey, ...] = ()) -> Splice:
@@ -275,7 +329,7 @@ def add_key(text: str, root: Node, mapping: Node, key: str, value: object, path:
         else:
             written = scalar_text(value, flow=True)
         if mapping.value:
-            position = _content_end(mapping.value[-1][1]) if not _is_empty(mapping.value[-1][1]) else mapping.value[-1][0].end_mark.index
+            position = _content_end(text, mapping.value[-1][1]) if not _is_empty(mapping.value[-1][1]) else mapping.value[-1][0].end_mark.index
             return Splice(position, position, f", {key}: {written}", 0, op)
         position = mapping.end_mark.index - 1
         return Splice(position, position, f"{key}: {written}", 0, op)
@@ -289,7 +343,7 @@ def add_key(text: str, root: Node, mapping: Node, key: str, value: object, path:
             lines += _block_item(item, column + dash_offset, column + dash_offset + content_offset)
     else:
         lines = [" " * column + f"{key}: {scalar_text(value)}"]
-    return _after_line(text, _content_end(mapping), lines, column, op)
+    return _after_line(text, _content_end(text, mapping), lines, column, op)
 
 
 def replace_scalar(text: str, node: Node, value: object, path: tuple[PathKey, ...]) -> Splice:
@@ -328,8 +382,18 @@ def load_plain(text: str) -> object:
     return yaml.load(text, Loader=_PYYAML)
 
 
+def _unshared(data: object) -> object:
+    """A copy in which no two places share an object (as aliases do after loading), so an edit at one
+    path changes only that path."""
+    if isinstance(data, dict):
+        return {k: _unshared(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_unshared(v) for v in data]
+    return data
+
+
 def apply_ops(data: object, ops: Sequence[DataOp]) -> object:
-    result = copy.deepcopy(data)
+    result = _unshared(data)
     for op in ops:
         target = result
         for key in op.path:
