@@ -165,7 +165,7 @@ def test_version_new_keeps_old_consumers_working(mesh: Path, run_cli) -> None:  
     assert (models / "fct_status_v2.sql").read_text() == (models / "fct_status_v1.sql").read_text()
     text = (models / "core.yml").read_bytes().decode()
     assert "    latest_version: 2\r\n" in text
-    assert "exclude: [status]   # typo\r\n        deprecation_date: '2027-06-30'\r\n      - v: 2\r\n" in text
+    assert "exclude: [status]   # typo\r\n        deprecation_date: 2027-06-30\r\n      - v: 2\r\n" in text
     after = _codes(run_cli)
     # the pinned consumer is told about the upcoming deprecation; nothing else changes
     assert [f for f in after if f not in before] == []

@@ -124,9 +124,10 @@ def cmd_version(args: argparse.Namespace) -> int:
     from meshlint.fix.version_new import find_spec, plan_new_version
     from meshlint.fix.yaml_splice import SpliceError
 
+    deprecate = None
     if args.deprecate_previous is not None:
         try:
-            datetime.date.fromisoformat(args.deprecate_previous)
+            deprecate = datetime.date.fromisoformat(args.deprecate_previous)
         except ValueError:
             raise cli.UsageError(f"--deprecate-previous must be YYYY-MM-DD, got `{args.deprecate_previous}`") from None
         if not args.make_latest:
@@ -142,7 +143,7 @@ def cmd_version(args: argparse.Namespace) -> int:
     if not _inside(spec.path, args.paths):
         raise cli.UsageError(f"{_relative(spec.path)} is outside the checked folders")
     try:
-        planned = plan_new_version(project, spec, _read(spec.path), args.make_latest, args.deprecate_previous)
+        planned = plan_new_version(project, spec, _read(spec.path), args.make_latest, deprecate)
     except SpliceError as error:
         raise cli.UsageError(f"cannot add a version to `{spec.name}`: {error}") from None
     except OSError as error:

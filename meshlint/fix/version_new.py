@@ -4,6 +4,7 @@ SQL is copied to the new version's file, the `versions:` entry is added (in the 
 
 from __future__ import annotations
 
+import datetime
 import os
 from dataclasses import dataclass
 
@@ -53,7 +54,7 @@ def next_version(spec: ModelSpec) -> int:
     return max(numbers) + 1
 
 
-def plan_new_version(project: Project, spec: ModelSpec, yaml_text: str, make_latest: bool, deprecate: str | None) -> NewVersion:
+def plan_new_version(project: Project, spec: ModelSpec, yaml_text: str, make_latest: bool, deprecate: datetime.date | None) -> NewVersion:
     root = compose(yaml_text)
     found = find_mapping(root, "name", spec.location.line, spec.location.column)
     if found is None:
@@ -92,7 +93,7 @@ def plan_new_version(project: Project, spec: ModelSpec, yaml_text: str, make_lat
 
 def _first_versions(
     project: Project, spec: ModelSpec, yaml_text: str, root: Node, model: MappingNode, path: tuple[str | int, ...],
-    new: int, make_latest: bool, deprecate: str | None,
+    new: int, make_latest: bool, deprecate: datetime.date | None,
 ) -> NewVersion:
     node = _node(project, spec, None)
     if node is None or node.sql is None:
@@ -108,7 +109,7 @@ def _first_versions(
     return NewVersion(spec.path, yaml_text, edit(yaml_text, splices), sql_path, node.sql.text, new, 1)
 
 
-def _set(text: str, root: Node, mapping: MappingNode, key: str, value: str, path: tuple[str | int, ...]) -> Splice:
+def _set(text: str, root: Node, mapping: MappingNode, key: str, value: object, path: tuple[str | int, ...]) -> Splice:
     existing = child(mapping, key)
     if existing is None:
         return add_key(text, root, mapping, key, value, path)

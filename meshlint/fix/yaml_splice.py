@@ -22,7 +22,7 @@ models:
 from __future__ import annotations
 
 import copy
-import io
+import datetime
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -201,6 +201,8 @@ def scalar_text(value: object, flow: bool = False, style: str | None = None) -> 
     """
     if isinstance(value, bool) or value is None:
         raise SpliceError(f"cannot write `{value}`")
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.isoformat()  # a YAML date, as dbt's docs write `deprecation_date`
     if isinstance(value, (int, float)):
         return str(value)
     text = str(value)
@@ -412,7 +414,9 @@ def edit(text: str, splices: Sequence[Splice]) -> str:
     try:
         before = load_plain(text)
         after = load_plain(result)
-        YAML().load(io.StringIO(result))
+        ruamel = YAML()
+        ruamel.allow_duplicate_keys = True  # as PyYAML and dbt allow them (the last one wins)
+        ruamel.load(result)
     except (yaml.YAMLError, RuamelError) as error:
         raise SpliceError(f"the edited file would not parse: {str(error).splitlines()[0]}") from None
     try:
