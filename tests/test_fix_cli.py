@@ -202,3 +202,33 @@ def test_version_file_that_exists_is_not_overwritten(mesh: Path, run_cli) -> Non
     result = run_cli("version", "new", "fct_status", ".", "--make-latest")
     assert result.exit_code == 2 and "exists already" in result.stderr
     assert (mesh / "analytics/models/fct_status_v2.sql").read_text() == "select 1 as keep\n"
+
+
+def test_version_new_diff_writes_nothing(mesh: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    yml = mesh / "analytics/models/core.yml"
+    original = yml.read_bytes()
+    result = run_cli("version", "new", "fct_status", ".", "--make-latest", "--diff")
+    assert result.exit_code == 1
+    assert "--- /dev/null\n+++ b/analytics/models/fct_status_v2.sql\n" in result.stdout
+    assert "-    latest_version: 1\r\n+    latest_version: 2\r\n" in result.stdout
+    assert yml.read_bytes() == original and not (mesh / "analytics/models/fct_status_v2.sql").exists()
+
+
+def test_deprecated_ref_moves_only_when_the_new_version_has_what_it_reads(mesh: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    _write(mesh, {**CONSUMER, "finance/models/ids.sql": "select s.order_id from {{ ref('analytics', 'fct_status', v=1) }} as s\n"})
+    run_cli("fix", ".", "--select", "ML201", "--today", TODAY)
+    assert run_cli("version", "new", "fct_status", ".", "--make-latest", "--deprecate-previous", "2026-01-01").exit_code == 0
+    models = mesh / "analytics/models"
+    (models / "fct_status_v2.sql").write_text("select id as order_id from {{ source('shop', 'orders') }}\n")
+    yml = models / "core.yml"
+    text = yml.read_bytes().decode()
+    head, _, tail = text.rpartition("exclude: [status]")
+    yml.write_bytes((head + "exclude: [status, is_return]" + tail).encode())
+    assert {(c, n) for c, n in _codes(run_cli) if c == "ML401"} == {("ML401", None)}
+    result = run_cli("fix", ".", "--unsafe-fixes", "--today", TODAY)
+    assert "finance/models/ids.sql: ML401 fixed: move the ref to `fct_status` from v1 to v2" in result.stdout
+    assert "finance/models/revenue.sql:2:1: ML401 not fixed: v2 lacks `is_return`, and `revenue` may read `is_return`" in result.stderr
+    assert "finance/models/latest.sql: ML309 fixed: pin the ref to `fct_status` to v2" in result.stdout
+    assert (mesh / "finance/models/ids.sql").read_text() == "select s.order_id from {{ ref('analytics', 'fct_status', v=2) }} as s\n"
+    assert (mesh / "finance/models/latest.sql").read_text() == "select order_id from {{ ref('analytics', 'fct_status', v=2) }}\n"
+    assert "v=1" in (mesh / "finance/models/revenue.sql").read_text()

@@ -152,7 +152,7 @@ def cmd_version(args: argparse.Namespace) -> int:
         raise cli.UsageError(f"{_relative(planned.sql_path)} exists already; remove it or declare the version by hand")
     if args.diff:
         sys.stdout.write(unified_diff(FileFix(spec.path, planned.yaml_before, planned.yaml_after), _relative(spec.path)))
-        sys.stdout.write(unified_diff(FileFix(planned.sql_path, "", planned.sql_text), _relative(planned.sql_path)))
+        sys.stdout.write(unified_diff(FileFix(planned.sql_path, "", planned.sql_text), _relative(planned.sql_path), new_file=True))
         return EXIT_FINDINGS
     _write(planned.sql_path, planned.sql_text)
     _write(spec.path, planned.yaml_after)

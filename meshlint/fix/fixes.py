@@ -168,9 +168,10 @@ def _skip(fix: PlannedFix, why: str) -> Skipped:
     return Skipped(fix.code, finding.location, why)
 
 
-def unified_diff(file: FileFix, shown_as: str) -> str:
+def unified_diff(file: FileFix, shown_as: str, new_file: bool = False) -> str:
     lines = difflib.unified_diff(
-        file.before.splitlines(keepends=True), file.after.splitlines(keepends=True), f"a/{shown_as}", f"b/{shown_as}"
+        file.before.splitlines(keepends=True), file.after.splitlines(keepends=True),
+        "/dev/null" if new_file else f"a/{shown_as}", f"b/{shown_as}",
     )
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 

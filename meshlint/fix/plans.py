@@ -300,7 +300,7 @@ def plan_deprecated_refs(findings: list[Diagnostic], mesh: AnalysedMesh) -> Plan
                 continue
             blocked = _reads_any(analysed, ref, missing)
             if blocked:
-                yield Skipped(finding.code, finding.location, f"`{analysed.node.name}` may read {blocked}, which v{newer.version} does not have")
+                yield Skipped(finding.code, finding.location, f"v{newer.version} lacks {', '.join(f'`{c}`' for c in sorted(missing))}, and {blocked}")
                 continue
             yield PlannedFix(finding.code, analysed.node.sql.path,
                              f"move the ref to `{target.name}` from v{target.version} to v{newer.version}",
@@ -337,14 +337,13 @@ def _columns_lost(old: ModelNode, new: ModelNode, mesh: AnalysedMesh) -> set[str
 
 
 def _reads_any(analysed: AnalysedNode, ref: ResolvedRef, missing: set[str]) -> str:
-    """Which of `missing` the consumer may read from the ref ("" when none): qualified by the ref (or a
-    pass-through of it), unqualified where the ref is among the relations, or passed on by `*`."""
+    """Why the consumer may read one of `missing` from the ref ("" when it cannot): a column qualified by
+    the ref (or a pass-through of it), unqualified where the ref is among the relations, or passed on by `*`."""
     if not missing:
         return ""
     if analysed.column_uses is None or analysed.columns is None or not analysed.columns.closed:
-        return "columns it reads (its SQL is not fully analysed)"
-    passed_on = sorted(missing & {c.name.lower() for c in analysed.columns.columns})
-    hits = set(passed_on)
+        return f"not every column `{analysed.node.name}` reads is known"
+    hits = missing & {c.name.lower() for c in analysed.columns.columns}
     for select in analysed.column_uses:
         aliases = {alias for alias, shape in select.sources if shape is not None and shape.table == ref.call.token}
         if not aliases:
@@ -352,7 +351,9 @@ def _reads_any(analysed: AnalysedNode, ref: ResolvedRef, missing: set[str]) -> s
         for use in select.columns:
             if use.name.lower() in missing and (use.qualifier in aliases or use.qualifier == ""):
                 hits.add(use.name.lower())
-    return ", ".join(f"`{n}`" for n in sorted(hits))
+    if not hits:
+        return ""
+    return f"`{analysed.node.name}` may read {', '.join(f'`{n}`' for n in sorted(hits))}"
 
 
 def _by_node(findings: Iterable[Diagnostic]) -> list[tuple[str, list[Diagnostic]]]:
