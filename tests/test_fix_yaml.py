@@ -213,3 +213,55 @@ def test_values_that_yaml_would_read_otherwise_are_quoted() -> None:
 def test_unparseable_file_is_an_error_not_a_crash() -> None:
     with pytest.raises(SpliceError, match="cannot read"):
         compose("models: [\n")
+
+
+# --- generated styles ------------------------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@st.composite
+def styled_file(draw: st.DrawFn) -> tuple[str, int]:
+    """A properties file in a drawn style, and the index of the model to edit."""
+    nl = draw(st.sampled_from(["\n", "\r\n"]))
+    step = draw(st.sampled_from([2, 4]))
+    dash = draw(st.sampled_from([0, step]))
+    comment = st.sampled_from(["", "  # note", " #\ttabbed\tcomment", "   # ünïcode"])
+    quote = st.sampled_from(["{}", "'{}'", '"{}"'])
+    lines = [draw(st.sampled_from(["", "# header", "version: 2"]))]
+    lines.append("models:" + draw(comment))
+    models = draw(st.integers(1, 3))
+    for m in range(models):
+        base = " " * dash
+        lines.append(f"{base}- name: {draw(quote).format(f'model_{m}')}{draw(comment)}")
+        inner = base + " " * 2
+        if draw(st.booleans()):
+            lines.append(f"{inner}description: |")
+            lines.append(f"{inner}  Some text{draw(st.sampled_from(['', ' # not a comment']))}")
+        if draw(st.booleans()):
+            lines.append(f"{inner}columns: [{{name: id, data_type: int}}]{draw(comment)}")
+        else:
+            lines.append(f"{inner}columns:{draw(comment)}")
+            for c in range(draw(st.integers(1, 3))):
+                if draw(st.booleans()):
+                    lines.append(f"{inner}{' ' * (step if dash else 0)}# column {c}")
+                lines.append(f"{inner}{' ' * (step if dash else 0)}- name: {draw(quote).format(f'c{c}')}{draw(comment)}")
+                lines.append(f"{inner}{' ' * (step if dash else 0)}  data_type: int")
+        if draw(st.booleans()):
+            lines.append("")
+    text = nl.join(lines) + draw(st.sampled_from([nl, ""]))
+    return text, draw(st.integers(0, models - 1))
+
+
+@settings(max_examples=100, deadline=None)
+@given(styled_file())
+def test_generated_styles_change_only_the_edited_list(case: tuple[str, int]) -> None:
+    text, index = case
+    root = compose(text)
+    columns = child(child(child(root, "models"), index), "columns")
+    splice = append_items(text, root, columns, NEW, ("models", index, "columns"))
+    after = edit(text, [splice])
+    assert after[: splice.start] + after[splice.start + len(splice.text):] == text  # one insertion, nothing else
+    assert load_plain(after)["models"][index]["columns"][-1] == NEW[0]
+    if "\r\n" in text:
+        assert "\n" not in after.replace("\r\n", "")
