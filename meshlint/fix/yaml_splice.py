@@ -22,7 +22,6 @@ models:
 from __future__ import annotations
 
 import copy
-import datetime
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,14 +32,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from meshlint.fix.yaml_text import SpliceError, block_item, flow_mapping, scalar_text
+
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _PYYAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PathKey = Union[str, int]
-Value = Union[str, int, float, list, dict]  # type: ignore[type-arg]
-
-
-class SpliceError(Exception):
-    """The edit cannot be written safely; the message says why (one sentence)."""
 
 
 @dataclass(frozen=True)
@@ -189,53 +185,6 @@ def _after_line(text: str, position: int, lines: list[str], depth: int, op: Data
     return Splice(end, end, "".join(nl + line for line in lines), depth, op)
 
 
-# --- how values are written ------------------------------------------------------------------------------------
-
-
-def scalar_text(value: object, flow: bool = False, style: str | None = None) -> str:
-    """A scalar as YAML text: plain where it reads back as the same value in both loaders, else quoted
-    (in `style` when the neighbour is quoted).
-
-    >>> scalar_text("decimal(18,3)"), scalar_text("decimal(18,3)", flow=True), scalar_text("yes"), scalar_text(2)
-    ('decimal(18,3)', "'decimal(18,3)'", "'yes'", '2')
-    """
-    if isinstance(value, bool) or value is None:
-        raise SpliceError(f"cannot write `{value}`")
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value.isoformat()  # a YAML date, as dbt's docs write `deprecation_date`
-    if isinstance(value, (int, float)):
-        return str(value)
-    text = str(value)
-    if style == '"':
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if style != "'" and text and not re.search(r"[\x00-\x1f]", text) and _reads_back(text, flow):
-        return text
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _reads_back(text: str, flow: bool) -> bool:
-    document = f"k: [{text}]" if flow else f"k: {text}"
-    try:
-        loaded = yaml.load(document, Loader=_PYYAML)
-        again = YAML(typ="safe", pure=True).load(document)
-    except (yaml.YAMLError, RuamelError):
-        return False
-    want = [text] if flow else text
-    return bool(loaded == {"k": want} and again == {"k": want})
-
-
-def _flow_mapping(item: dict[str, object]) -> str:
-    return "{" + ", ".join(f"{k}: {scalar_text(v, flow=True)}" for k, v in item.items()) + "}"
-
-
-def _block_item(item: dict[str, object], dash_column: int, content_column: int) -> list[str]:
-    lines = []
-    for index, (key, value) in enumerate(item.items()):
-        prefix = " " * dash_column + "-" + " " * (content_column - dash_column - 1) if index == 0 else " " * content_column
-        lines.append(f"{prefix}{key}: {scalar_text(value)}")
-    return lines
-
-
 def _sequence_style(root: Node) -> tuple[int, int]:
     """How this file indents a block list under its key: (dash offset from the key, item offset from the dash).
     Taken from the first block list of mappings written under a key; (2, 2) when there is none."""
@@ -265,17 +214,17 @@ def append_items(text: str, root: Node, seq: Node, items: Sequence[dict[str, obj
     if seq.flow_style:
         if seq.value:
             position = _content_end(text, seq.value[-1])
-            return Splice(position, position, "".join(", " + _flow_mapping(dict(i)) for i in items), 0, op)
+            return Splice(position, position, "".join(", " + flow_mapping(dict(i)) for i in items), 0, op)
         position = seq.end_mark.index - 1
         if text[position] != "]":
             raise SpliceError("the empty flow list has no closing bracket where expected")
-        return Splice(position, position, ", ".join(_flow_mapping(dict(i)) for i in items), 0, op)
+        return Splice(position, position, ", ".join(flow_mapping(dict(i)) for i in items), 0, op)
     if not seq.value:
         raise SpliceError("the list is empty")
     dash = seq.start_mark.column
     first = seq.value[0]
     content = _first_key_column(first) if isinstance(first, MappingNode) and not first.flow_style else first.start_mark.column
-    lines = [line for item in items for line in _block_item(dict(item), dash, content)]
+    lines = [line for item in items for line in block_item(dict(item), dash, content)]
     return _after_line(text, _content_end(text, seq), lines, dash, op)
 
 
@@ -327,7 +276,7 @@ def add_key(text: str, root: Node, mapping: Node, key: str, value: object, path:
     op = DataOp(path, "set", key, copy.deepcopy(value))
     if mapping.flow_style:
         if isinstance(value, list):
-            written = "[" + ", ".join(_flow_mapping(i) for i in value) + "]"
+            written = "[" + ", ".join(flow_mapping(i) for i in value) + "]"
         else:
             written = scalar_text(value, flow=True)
         if mapping.value:
@@ -342,7 +291,7 @@ def add_key(text: str, root: Node, mapping: Node, key: str, value: object, path:
         dash_offset, content_offset = _sequence_style(root)
         lines = [" " * column + f"{key}:"]
         for item in value:
-            lines += _block_item(item, column + dash_offset, column + dash_offset + content_offset)
+            lines += block_item(item, column + dash_offset, column + dash_offset + content_offset)
     else:
         lines = [" " * column + f"{key}: {scalar_text(value)}"]
     return _after_line(text, _content_end(text, mapping), lines, column, op)
