@@ -232,3 +232,13 @@ def test_deprecated_ref_moves_only_when_the_new_version_has_what_it_reads(mesh: 
     assert (mesh / "finance/models/ids.sql").read_text() == "select s.order_id from {{ ref('analytics', 'fct_status', v=2) }} as s\n"
     assert (mesh / "finance/models/latest.sql").read_text() == "select order_id from {{ ref('analytics', 'fct_status', v=2) }}\n"
     assert "v=1" in (mesh / "finance/models/revenue.sql").read_text()
+
+
+def test_template_edit_that_would_not_parse_is_refused() -> None:
+    from meshlint.fix.fixes import _edit_template
+    from meshlint.fix.yaml_splice import Splice, SpliceError
+
+    text = "select * from {{ ref('a', 'b') }}\n"
+    assert _edit_template(text, [Splice(29, 29, ", v=2")]) == "select * from {{ ref('a', 'b', v=2) }}\n"
+    with pytest.raises(SpliceError, match="would not parse"):
+        _edit_template(text, [Splice(29, 29, ", v=(")])

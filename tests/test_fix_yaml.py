@@ -265,3 +265,11 @@ def test_generated_styles_change_only_the_edited_list(case: tuple[str, int]) -> 
     assert load_plain(after)["models"][index]["columns"][-1] == NEW[0]
     if "\r\n" in text:
         assert "\n" not in after.replace("\r\n", "")
+
+
+def test_a_key_added_to_a_flow_mapping_item() -> None:
+    text = "models:\n  - name: fct_orders\n    columns:\n      - {name: order_id}   # flow\n      - {name: day, data_type: date}\n"
+    root = compose(text)
+    mapping, path = find_mapping(root, "name", 4, 16)  # type: ignore[misc]
+    after = edit(text, [add_key(text, root, mapping, "data_type", "decimal(10,2)", path)])
+    assert after == text.replace("{name: order_id}", "{name: order_id, data_type: 'decimal(10,2)'}")

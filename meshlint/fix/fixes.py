@@ -8,6 +8,8 @@ import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import jinja2
+
 from meshlint.analyse.facts import AnalysedMesh
 from meshlint.diagnostics import Diagnostic, Location
 from meshlint.fix import plans
@@ -133,7 +135,22 @@ def _edit_file(text: str, fixes: list[PlannedFix]) -> tuple[FileFix | None, list
 
 def _combine(text: str, built: list[tuple[PlannedFix, list[Splice]]], is_yaml: bool) -> str:
     splices = [s for _, group in built for s in group]
-    return edit(text, splices) if is_yaml else apply(text, splices)
+    return edit(text, splices) if is_yaml else _edit_template(text, splices)
+
+
+def _edit_template(text: str, splices: list[Splice]) -> str:
+    """A SQL template edited: refused if Jinja could parse it before and cannot after."""
+    result = apply(text, splices)
+    environment = jinja2.Environment()
+    try:
+        environment.parse(text)
+    except jinja2.TemplateSyntaxError:
+        return result  # it did not parse before either (ML002 says so); the edit is no worse
+    try:
+        environment.parse(result)
+    except jinja2.TemplateSyntaxError as error:
+        raise SpliceError(f"the edited template would not parse: {error.message}") from None
+    return result
 
 
 def _drop_conflicts(built: list[tuple[PlannedFix, list[Splice]]], skipped: list[Skipped]) -> list[tuple[PlannedFix, list[Splice]]]:
