@@ -1,7 +1,7 @@
 """Real dbt (dbt-core on DuckDB, dbt-loom for the cross-project ref) on what `meshlint fix` and
 `meshlint version new` write, in one batch on a copy of the oracle mesh (tests/oracle/mesh):
 
-* before: a contracted model without columns, a versioned model missing a column in its contract and a
+* before: a contracted model without columns, one without a properties file, a versioned model missing a column in its contract and a
   column without `data_type`; dbt's parse fails;
 * `meshlint fix` declares the columns and types; `meshlint check` reports none of those findings, and
   dbt's build of `analytics` passes every contract;
@@ -31,6 +31,12 @@ models:
     config:
       materialized: table
       contract: {enforced: true}
+"""
+# a contract set in the SQL, and no properties file at all: the fix writes one
+ORDER_DAYS_SQL = """\
+{{ config(materialized='table', contract={'enforced': true}) }}
+select order_id, order_date, status = 'returned' as is_return
+from {{ ref('stg_orders') }}
 """
 DIM_CUSTOMERS_SQL = """\
 select
@@ -71,6 +77,7 @@ def test_fixed_contracts_and_a_new_version_pass_real_dbt(tmp_path: Path, monkeyp
     core.write_text(text)
     (analytics / "models/core/dim_customers.yml").write_text(DIM_CUSTOMERS_YML)
     (analytics / "models/core/dim_customers.sql").write_text(DIM_CUSTOMERS_SQL)
+    (analytics / "models/core/order_days.sql").write_text(ORDER_DAYS_SQL)
     monkeypatch.chdir(mesh)
 
     before = _findings(run_cli)
@@ -93,13 +100,15 @@ def test_fixed_contracts_and_a_new_version_pass_real_dbt(tmp_path: Path, monkeyp
     built = _dbt(analytics, "build")
     assert built.returncode == 0, built.stdout[-3000:]
     assert {
-        "model.analytics.dim_customers", "model.analytics.fct_orders.v1", "model.analytics.fct_orders.v2",
+        "model.analytics.dim_customers", "model.analytics.order_days", "model.analytics.fct_orders.v1", "model.analytics.fct_orders.v2",
         "model.analytics.fct_orders.v3",
     } <= _succeeded(analytics)
     manifest = json.loads((analytics / "target/manifest.json").read_text())
     assert manifest["nodes"]["model.analytics.fct_orders.v3"]["latest_version"] == 3
     assert manifest["nodes"]["model.analytics.fct_orders.v2"]["deprecation_date"].startswith("2027-06-30")
     assert manifest["nodes"]["model.analytics.dim_customers"]["contract"]["enforced"] is True
+    assert (analytics / "models/core/order_days.yml").is_file()
+    assert manifest["nodes"]["model.analytics.order_days"]["columns"]["is_return"]["data_type"] == "boolean"
     consumers = _dbt(finance, "build")
     assert consumers.returncode == 0, consumers.stdout[-3000:]
     assert "model.finance.agg_customer_payment_journey" in _succeeded(finance)

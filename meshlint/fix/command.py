@@ -102,7 +102,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
     fixed = sum(len(f.findings) for file in files for f in file.fixes)
     if args.diff:
         for file in files:
-            out.write(unified_diff(file, _relative(file.path)))
+            out.write(unified_diff(file, _relative(file.path), new_file=file.created))
     else:
         for file in files:
             _write(file.path, file.after)

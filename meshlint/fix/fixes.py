@@ -5,6 +5,7 @@ before anything is written."""
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -45,6 +46,7 @@ class FileFix:
     before: str
     after: str
     fixes: list[PlannedFix] = field(default_factory=list)
+    created: bool = False
 
 
 @dataclass
@@ -87,15 +89,19 @@ def make_edits(planned: list[PlannedFix], read: Callable[[str], str], relative: 
     skipped: list[Skipped] = []
     for path in sorted(by_file):
         fixes = by_file[path]
+        creates = fixes[0].creates
+        if creates and (len(fixes) > 1 or os.path.exists(path)):
+            skipped += [_skip(f, f"{relative(path)} exists already; declare the model there by hand") for f in fixes]
+            continue
         try:
-            text = read(path)
+            text = "" if creates else read(path)
         except (OSError, UnicodeDecodeError) as error:
             skipped += [_skip(f, f"cannot read {relative(path)}: {error}") for f in fixes]
             continue
         made, failed = _edit_file(text, fixes)
         skipped += failed
         if made is not None and made.after != text:
-            made.path = path
+            made.path, made.created = path, creates
             files.append(made)
     return files, skipped
 

@@ -8,6 +8,7 @@ consumer reads from it."""
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -20,7 +21,8 @@ from meshlint.analyse.identifiers import warehouse_name
 from meshlint.analyse.types import display_type, same_type
 from meshlint.diagnostics import Diagnostic, Location
 from meshlint.fix.sql_refs import ref_version_edit
-from meshlint.fix.yaml_splice import Splice, SpliceError, add_key, append_items, child, find_mapping, find_scalar, replace_scalar
+from meshlint.fix.yaml_splice import Splice, SpliceError, add_key, append_items, child, find_mapping, find_scalar, load_plain, replace_scalar
+from meshlint.fix.yaml_text import block_item, scalar_text
 from meshlint.project.dates import deprecation_of
 from meshlint.project.facts import ModelNode
 from meshlint.project.versions import latest_version_of, same_version, version_key
@@ -38,6 +40,7 @@ class PlannedFix:
     build: Builder
     findings: tuple[Diagnostic, ...]
     yaml: bool = True
+    creates: bool = False  # the file does not exist yet: the edit writes all of it
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ def plan_missing_columns(findings: list[Diagnostic], mesh: AnalysedMesh) -> Plan
     for finding in findings:
         analysed = mesh.by_id.get(finding.node or "")
         node = analysed.node if analysed is not None else None
-        if analysed is None or node is None or node.spec is None:
+        if analysed is None or node is None or (node.spec is None and (node.sql is None or node.version_spec is not None)):
             yield Skipped(finding.code, finding.location, "the model has no YAML entry to declare columns in")
             continue
         if node.version_spec is not None and node.spec.columns:
@@ -160,8 +163,27 @@ def plan_missing_columns(findings: list[Diagnostic], mesh: AnalysedMesh) -> Plan
         if not declared:
             yield Skipped(finding.code, finding.location, "not every column's type is known for certain (see `meshlint columns`)")
             continue
+        if node.spec is None:
+            assert node.sql is not None
+            path = os.path.splitext(node.sql.path)[0] + ".yml"
+            yield PlannedFix("ML110", path, f"declare the {len(declared)} columns of {_where(analysed)} in a new properties file",
+                             _new_properties(node.name, declared), (finding,), yaml=False, creates=True)
+            continue
         yield PlannedFix("ML110", node.spec.path, f"declare the {len(declared)} columns of {_where(analysed)}",
                          _declare(node, declared), (finding,))
+
+
+def _new_properties(model: str, columns: list[dict[str, object]]) -> Builder:
+    """A properties file with the model's entry, for a contract configured outside YAML."""
+    def build(text: str, root: Node | None) -> list[Splice]:
+        lines = ["models:", f"  - name: {scalar_text(model)}", "    columns:"]
+        lines += [line for column in columns for line in block_item(column, 6, 8)]
+        written = "\n".join(lines) + "\n"
+        if load_plain(written) != {"models": [{"name": model, "columns": columns}]}:
+            raise SpliceError("the new properties file would not read back as written")
+        return [Splice(0, 0, written)]
+
+    return build
 
 
 def plan_missing_data_types(findings: list[Diagnostic], mesh: AnalysedMesh) -> Plan:
