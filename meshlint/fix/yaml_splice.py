@@ -22,6 +22,7 @@ models:
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -89,20 +90,27 @@ def child(node: Node | None, key: PathKey) -> Node | None:
 def find_mapping(root: Node, key: str, line: int, column: int) -> tuple[MappingNode, tuple[PathKey, ...]] | None:
     """The mapping written in the file (not reached through an alias) whose `key` has its value at
     `line`, `column` (1-based, as meshlint's locations are), with its path from the root."""
-    for node, path in _walk(root, ()):
-        if isinstance(node, MappingNode):
-            for k, v in pairs(node):
-                if k.value == key and v.start_mark.line + 1 == line and v.start_mark.column + 1 == column:
-                    return node, path
-    return None
+    return _positions(root)[0].get((key, line, column))
 
 
 def find_scalar(root: Node, line: int, column: int) -> tuple[ScalarNode, tuple[PathKey, ...]] | None:
     """The scalar written at `line`, `column` (1-based), with its path from the root."""
+    return _positions(root)[1].get((line, column))
+
+
+@functools.lru_cache(maxsize=8)
+def _positions(root: Node) -> tuple[dict[tuple[str, int, int], tuple[MappingNode, tuple[PathKey, ...]]], dict[tuple[int, int], tuple[ScalarNode, tuple[PathKey, ...]]]]:
+    """Where each mapping's keys have their values, and where each scalar is, walked once per file (a fix
+    of many findings in one large file looks up many nodes)."""
+    mappings: dict[tuple[str, int, int], tuple[MappingNode, tuple[PathKey, ...]]] = {}
+    scalars: dict[tuple[int, int], tuple[ScalarNode, tuple[PathKey, ...]]] = {}
     for node, path in _walk(root, ()):
-        if isinstance(node, ScalarNode) and node.start_mark.line + 1 == line and node.start_mark.column + 1 == column:
-            return node, path
-    return None
+        if isinstance(node, MappingNode):
+            for k, v in pairs(node):
+                mappings.setdefault((str(k.value), v.start_mark.line + 1, v.start_mark.column + 1), (node, path))
+        elif isinstance(node, ScalarNode):
+            scalars.setdefault((node.start_mark.line + 1, node.start_mark.column + 1), (node, path))
+    return mappings, scalars
 
 
 def _walk(node: Node, path: tuple[PathKey, ...]) -> Iterator[tuple[Node, tuple[PathKey, ...]]]:
@@ -185,6 +193,7 @@ def _after_line(text: str, position: int, lines: list[str], depth: int, op: Data
     return Splice(end, end, "".join(nl + line for line in lines), depth, op)
 
 
+@functools.lru_cache(maxsize=8)
 def _sequence_style(root: Node) -> tuple[int, int]:
     """How this file indents a block list under its key: (dash offset from the key, item offset from the dash).
     Taken from the first block list of mappings written under a key; (2, 2) when there is none."""
