@@ -242,3 +242,11 @@ def test_template_edit_that_would_not_parse_is_refused() -> None:
     assert _edit_template(text, [Splice(29, 29, ", v=2")]) == "select * from {{ ref('a', 'b', v=2) }}\n"
     with pytest.raises(SpliceError, match="would not parse"):
         _edit_template(text, [Splice(29, 29, ", v=(")])
+
+
+def test_a_suppressed_finding_is_not_fixed(mesh: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    yml = mesh / "analytics/models/core.yml"
+    yml.write_bytes(yml.read_bytes().replace(b'"name": order_date\r\n', b'"name": order_date  # noqa: ML104\r\n'))
+    result = run_cli("fix", ".", "--select", "ML104", "--today", TODAY)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert b'"name": order_date  # noqa: ML104\r\n\r\n' in yml.read_bytes()
