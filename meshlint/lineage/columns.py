@@ -21,7 +21,7 @@ from sqlglot.optimizer.qualify import qualify
 from sqlglot.optimizer.scope import Scope, build_scope
 from sqlglot.schema import MappingSchema
 
-from meshlint.analyse.columns import SqlParseFailure, parse_sql
+from meshlint.analyse.columns import MORE_COLUMNS, SqlParseFailure, parse_sql
 
 THIS_TOKEN = "meshlint__this"  # `{{ this }}`: a model reading itself (incremental), not an upstream
 
@@ -48,6 +48,18 @@ class ColumnLineage:
 
 # What is known of a table: its column names, and whether that list is complete.
 KnownTable = tuple[tuple[str, ...], bool]
+# A model's column lineage as plain tuples (cheap to pickle into the cache and out of worker processes):
+# (column, ((table, column, direct), ...), unknown) per output column.
+PlainLineage = tuple[tuple[str, tuple[tuple[str, str, bool], ...], "str | None"], ...]
+
+
+def as_plain(lineage: tuple[ColumnLineage, ...]) -> PlainLineage:
+    """The lineage as plain tuples.
+
+    >>> as_plain((ColumnLineage("id", (Origin("t", "id", True),)),))
+    (('id', (('t', 'id', True),), None),)
+    """
+    return tuple((c.column, tuple((o.table, o.column, o.direct) for o in c.origins), c.unknown) for c in lineage)
 
 
 def column_lineage(
@@ -75,10 +87,13 @@ def _column_lineage(
     tree = parse_sql(sql, dialect)
     if isinstance(tree, SqlParseFailure):
         return tuple(ColumnLineage(name, (), "the SQL does not parse") for name in outputs)
-    # Only tables whose columns are all known go in the schema: a `select *` over another stays a star,
-    # which is followed to the table it reads, instead of being expanded to a partial list.
+    # As in inference, a table whose list may be incomplete gets one more column, the marker: a `select *` over
+    # it then keeps the marker, through which a column the list lacks is followed to that table.
     schema = MappingSchema(
-        {token: {name: "unknown" for name in names} for token, (names, complete) in tables.items() if complete and names},
+        {
+            token: {**{name: "unknown" for name in names}, **({} if complete else {MORE_COLUMNS: "unknown"})}
+            for token, (names, complete) in tables.items()
+        },
         dialect=dialect,
     )
     qualified = qualify(
@@ -143,9 +158,16 @@ class _Walker:
 
     def _through_star(self, scope: Scope, name: str) -> Traced:
         """A column an unexpanded `*` (or `alias.*`) passes through from the one relation that can hold it."""
-        stars = [p for p in scope.expression.selects if _is_star(p)]
+        selects = scope.expression.selects
+        stars = [p for p in selects if _is_star(p)]
         qualifiers = {p.table.lower() for p in stars if isinstance(p, exp.Column) and p.table}
         if not stars:
+            markers = [p.unalias() for p in selects if p.alias_or_name.lower() == MORE_COLUMNS]
+            if len(markers) > 1:
+                return frozenset(), STAR_OVER_QUERY
+            if markers and isinstance(markers[0], exp.Column):
+                found = self._column(scope, markers[0])
+                return frozenset(Origin(o.table, name, o.direct) for o in found[0]), found[1]
             return frozenset(), UNRESOLVED
         sources = [(alias, source) for alias, (_, source) in scope.selected_sources.items()]
         if qualifiers and not any(isinstance(p, exp.Star) for p in stars):

@@ -11,7 +11,7 @@ from meshlint.analyse.cache import AnalysisCache, digest
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
 from meshlint.analyse.tasks import process_pool
 from meshlint.engine import RunResult
-from meshlint.lineage.columns import ColumnLineage, KnownTable, column_lineage
+from meshlint.lineage.columns import KnownTable, PlainLineage, as_plain, column_lineage
 from meshlint.lineage.graph import (
     ColumnEdge,
     Edge,
@@ -109,16 +109,16 @@ def lineage_task(done: AnalysedNode, mesh: AnalysedMesh, nodes: Mapping[str, Nod
     return render.sql, done.dialect, tables, tuple(c.name for c in done.columns.columns)
 
 
-def _run(task: LineageTask) -> tuple[ColumnLineage, ...]:
-    return column_lineage(*task)
+def _run(task: LineageTask) -> PlainLineage:
+    return as_plain(column_lineage(*task))
 
 
 def column_lineages(
     mesh: AnalysedMesh, nodes: Mapping[str, Node], cache_dir: Path | None, jobs: int
-) -> dict[str, tuple[ColumnLineage, ...]]:
+) -> dict[str, PlainLineage]:
     """Each inferred model's column lineage, from the cache where an earlier run computed it."""
     cache = AnalysisCache(cache_dir) if cache_dir is not None else None
-    found: dict[str, tuple[ColumnLineage, ...]] = {}
+    found: dict[str, PlainLineage] = {}
     missing: list[tuple[str, str | None, LineageTask]] = []
     try:
         for done in mesh.nodes:

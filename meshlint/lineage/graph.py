@@ -8,9 +8,12 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef
+from sqlglot import exp
+
+from meshlint.analyse.columns import type_key
+from meshlint.analyse.facts import AnalysedNode, ResolvedRef
 from meshlint.diagnostics import Diagnostic
-from meshlint.lineage.columns import ColumnLineage
+from meshlint.lineage.columns import PlainLineage
 from meshlint.project.dates import deprecation_cutoff, deprecation_of
 from meshlint.project.facts import ModelNode, Project, SourceTable
 from meshlint.project.versions import latest_version_of, version_key
@@ -91,7 +94,7 @@ class LineageGraph:
 
     @classmethod
     def of(cls, nodes: Iterable[Node], edges: Iterable[Edge], column_edges: Iterable[ColumnEdge] = ()) -> "LineageGraph":
-        edges = tuple(sorted(set(edges), key=_edge_key))
+        edges = tuple(sorted(dict.fromkeys(edges), key=_edge_key))
         parents: dict[str, list[Edge]] = {}
         children: dict[str, list[Edge]] = {}
         for edge in edges:
@@ -101,7 +104,7 @@ class LineageGraph:
         return cls(
             {n.id: n for n in sorted(nodes, key=lambda n: n.id)},
             edges,
-            tuple(sorted(set(column_edges), key=_column_edge_key)),
+            tuple(sorted(dict.fromkeys(column_edges), key=_column_edge_key)),
             {k: tuple(v) for k, v in parents.items()},
             {k: tuple(v) for k, v in children.items()},
         )
@@ -178,7 +181,7 @@ def node_of(
     declared = {c.name.lower(): c.data_type for c in model.columns}
     if inferred is not None and (inferred.columns or not declared):
         columns = tuple(
-            Column(c.name, c.type.sql(dialect).lower() if c.type is not None else declared.get(c.name.lower()))
+            Column(c.name, type_sql(c.type, dialect) if c.type is not None else declared.get(c.name.lower()))
             for c in inferred.columns
         )
         closed, reasons = inferred.closed, inferred.reasons
@@ -210,6 +213,24 @@ def node_of(
     )
 
 
+_TYPE_SQL: dict[tuple[str | None, str], str] = {}
+
+
+def type_sql(data_type: exp.DataType, dialect: str) -> str:
+    """A type as the dialect spells it, lower case; computed once per distinct type (a mesh has few).
+
+    >>> type_sql(exp.DataType.build("decimal(18, 2)"), "duckdb")
+    'decimal(18, 2)'
+    """
+    key = (type_key(data_type), dialect)
+    found = _TYPE_SQL.get(key)
+    if found is None:
+        if len(_TYPE_SQL) > 4096:
+            _TYPE_SQL.clear()
+        found = _TYPE_SQL[key] = data_type.sql(dialect).lower()
+    return found
+
+
 def source_node(project: Project, table: SourceTable, path: str | None) -> Node:
     return Node(
         id=source_id(project.name, table.source, table.name),
@@ -231,9 +252,7 @@ def findings_by_node(diagnostics: Iterable[Diagnostic]) -> dict[str, tuple[Findi
     return {k: tuple(v) for k, v in found.items()}
 
 
-def column_edges(
-    analysed: AnalysedNode, lineage: tuple[ColumnLineage, ...], nodes: Mapping[str, Node]
-) -> list[ColumnEdge]:
+def column_edges(analysed: AnalysedNode, lineage: PlainLineage, nodes: Mapping[str, Node]) -> list[ColumnEdge]:
     """A model's column lineage (table tokens of its rendered SQL) as edges between nodes' columns."""
     uid = analysed.unique_id
     by_token: dict[str, tuple[str | None, str | None]] = {}
@@ -245,15 +264,15 @@ def column_edges(
     for call in analysed.render.sources if analysed.render is not None else ():
         by_token.setdefault(call.token, (source_id(analysed.node.project, call.source, call.table), None))
     edges = []
-    for column in lineage:
-        for origin in column.origins:
-            parent, why = by_token.get(origin.table, (None, f"a table the model names directly (`{origin.table}`), not a ref or source"))
+    for column, origins, unknown in lineage:
+        for table, name, direct in origins:
+            parent, why = by_token.get(table, (None, f"a table the model names directly (`{table}`), not a ref or source"))
             if parent is None:
-                edges.append(ColumnEdge(None, None, uid, column.column, False, why))
+                edges.append(ColumnEdge(None, None, uid, column, False, why))
                 continue
-            edges.append(ColumnEdge(parent, _spelled(nodes.get(parent), origin.column), uid, column.column, origin.direct))
-        if column.unknown is not None:
-            edges.append(ColumnEdge(None, None, uid, column.column, False, column.unknown))
+            edges.append(ColumnEdge(parent, _spelled(nodes.get(parent), name), uid, column, direct))
+        if unknown is not None:
+            edges.append(ColumnEdge(None, None, uid, column, False, unknown))
     return edges
 
 
