@@ -241,7 +241,8 @@
     svg.setAttribute('width', graphEl.scrollWidth); svg.setAttribute('height', graphEl.scrollHeight);
     var marker = document.createElementNS(ns, 'marker'), tip = document.createElementNS(ns, 'path');
     marker.setAttribute('id', 'arrow'); marker.setAttribute('viewBox', '0 0 8 8'); marker.setAttribute('refX', '8');
-    marker.setAttribute('refY', '4'); marker.setAttribute('markerWidth', '7'); marker.setAttribute('markerHeight', '7');
+    marker.setAttribute('refY', '4'); marker.setAttribute('markerWidth', '8'); marker.setAttribute('markerHeight', '8');
+    marker.setAttribute('markerUnits', 'userSpaceOnUse');
     marker.setAttribute('orient', 'auto');
     tip.setAttribute('d', 'M0,0 L8,4 L0,8 z'); marker.appendChild(tip);
     var defs = document.createElementNS(ns, 'defs'); defs.appendChild(marker); svg.appendChild(defs);
@@ -305,7 +306,7 @@
     var cross = N[node].p !== N[from].p;
     return h('a', {cls: 'col-link' + (cross ? ' cross' : ''), 'data-node': N[node].i, 'data-column': name,
       title: N[node].i + '.' + name, onclick: function () { select(node, name); }}, [
-      label(node) + '.' + name, h('span', {cls: 'how', text: how})]);
+      label(node) + '.' + name + ' ', h('span', {cls: 'how', text: how})]);
   }
 
   function drawDetail() {
@@ -377,11 +378,11 @@
             downstreamOf(f[0], f[1]).forEach(function (e) { found.push([e[0], N[e[0]].cols[e[1]][0], e[2]]); });
           }
           found.forEach(function (g) {
-            if (g[0] < 0) { out.push(h('li', {cls: 'unknown-origin'}, [h('span', {cls: 'hops', text: '−' + hops}), '? ' + g[1]])); return; }
+            if (g[0] < 0) { out.push(h('li', {cls: 'unknown-origin'}, [h('span', {cls: 'hops', text: '−' + hops}), ' ? ' + g[1]])); return; }
             var key = colKey(g[0], g[1]);
             if (seen[key]) return;
             seen[key] = true; next.push([g[0], g[1]]);
-            out.push(h('li', null, [h('span', {cls: 'hops', text: (side[1] < 0 ? '−' : '+') + hops}), columnLink(g[0], g[1], g[2] === 0 ? 'direct' : 'derived', i)]));
+            out.push(h('li', null, [h('span', {cls: 'hops', text: (side[1] < 0 ? '−' : '+') + hops}), ' ', columnLink(g[0], g[1], g[2] === 0 ? 'direct' : 'derived', i)]));
           });
         });
         frontier = next;
