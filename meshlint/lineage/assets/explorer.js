@@ -433,4 +433,5 @@
   select(start[0], start[1]);
   window.meshlintReady = true;
   document.body.setAttribute('data-ready', '1');
+  document.body.setAttribute('data-ready-ms', String(Math.round(performance.now()))); // since navigation began
 })();
