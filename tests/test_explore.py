@@ -190,3 +190,8 @@ def test_5000_models_become_interactive_in_chromium(browser, tmp_path: Path) -> 
     page.locator("#list-rows .row.project").first.wait_for(state="detached")
     page.locator('#list-rows .row.model[data-node="model.ops.m4999"]').click()
     assert page.locator("#columns tr[data-column='c0'] td.upstream a.col-link").count() == 2
+
+
+def test_explore_needs_an_output_file(mesh_copy: Path, run_cli) -> None:
+    run = run_cli("explore")
+    assert (run.exit_code, run.stderr.strip()) == (2, "meshlint: error: explore writes a file: give it with -o mesh.html")

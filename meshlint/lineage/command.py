@@ -10,12 +10,11 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from meshlint.analyse.cache import default_cache_dir
-from meshlint.engine import RunResult, check
-from meshlint.lineage import dot, mermaid, text
-from meshlint.lineage.compute import build_graph
-from meshlint.lineage.graph import LineageGraph
-from meshlint.lineage.select import SelectorError, document, resolve
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the modules below are imported when a command runs, so that `meshlint check` starts as fast
+    from meshlint.engine import RunResult
+    from meshlint.lineage.graph import LineageGraph
 
 FORMATS = ("text", "json", "mermaid", "dot")
 
@@ -55,8 +54,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     _common(explore)
 
 
-def _analyse(args: argparse.Namespace) -> tuple[RunResult, LineageGraph]:
+def _analyse(args: argparse.Namespace) -> tuple["RunResult", "LineageGraph"]:
     from meshlint import cli  # cli.py imports this module: its helpers are looked up when a command runs
+    from meshlint.analyse.cache import default_cache_dir
+    from meshlint.engine import check
+    from meshlint.lineage.compute import build_graph
 
     cli._check_paths(args.paths)
     settings = cli._settings(args)
@@ -78,6 +80,7 @@ def _usage_errors(handler: Callable[[argparse.Namespace], int]) -> Callable[[arg
 
     def run(args: argparse.Namespace) -> int:
         from meshlint import cli
+        from meshlint.lineage.select import SelectorError
 
         try:
             with _long_lived_heap():
@@ -106,6 +109,8 @@ def _long_lived_heap() -> Iterator[None]:
 @_usage_errors
 def cmd_lineage(args: argparse.Namespace) -> int:
     from meshlint import cli
+    from meshlint.lineage import dot, mermaid, text
+    from meshlint.lineage.select import document, resolve
 
     if args.depth is not None and args.depth < 0:
         raise cli.UsageError("--depth must be 0 or more")
