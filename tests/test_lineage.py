@@ -166,6 +166,15 @@ def test_unknown_selector_is_a_usage_error(mesh_copy: Path, run_cli, selector: s
     assert (run.exit_code, run.stderr.strip()) == (2, f"meshlint: error: {message}")
 
 
+def test_readme_shows_what_lineage_prints(run_cli, monkeypatch) -> None:
+    from tests.conftest import REPO
+
+    monkeypatch.chdir(REPO)
+    command = "meshlint lineage agg_customer_payment_journey.days_as_customer_at_purchase examples/jaffle-mesh --upstream --today 2026-11-23"
+    shown = (REPO / "README.md").read_text(encoding="utf-8").split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    assert run_cli(*command.split()[1:]).stdout == shown
+
+
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
