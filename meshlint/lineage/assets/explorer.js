@@ -356,6 +356,7 @@
         h('td', null, [h('div', {cls: 'colname', text: c[0], onclick: function () { select(i, c[0]); }}), h('div', {cls: 'type', text: c[1] || 'type unknown'})]),
         upCell, downCell]));
     });
+    if (!n.cols.length) table.appendChild(h('tr', null, [h('td', {cls: 'none', colspan: '3', text: 'no column is known'})]));
     detail.appendChild(table);
     if (state.column !== null) detail.appendChild(columnChain(i, state.column));
   }
