@@ -20,6 +20,7 @@ from meshlint.analyse.cache import default_cache_dir
 from meshlint.engine import check
 from meshlint.export import render_interface
 from meshlint.fix import command as fix_command
+from meshlint.lineage import command as lineage_command
 from meshlint.project.upstream import UpstreamSource
 from meshlint.report import concise, github, gitlab, json_format, junit, sarif, text
 from meshlint.report.model import Report
@@ -101,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("rules", help="list the rule catalogue")
     rule_cmd = commands.add_parser("rule", help="print a rule's page")
     rule_cmd.add_argument("rule", help="code (ML101) or name (contract-column-missing)")
+    lineage_command.add_parsers(commands)
     return parser
 
 
@@ -330,6 +332,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
 COMMANDS = {"check": cmd_check, "columns": cmd_columns, "export": cmd_export, "rules": cmd_rules, "rule": cmd_rule}
 COMMANDS.update(fix_command.COMMANDS)
+COMMANDS.update(lineage_command.COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -162,6 +162,9 @@ def _finding(analysed: AnalysedNode, mesh: AnalysedMesh, name: str, blamed: list
         if ref.target is not None
     )
     target = reads[0][0].target
+    lineage = "; where each of its columns comes from: " + ", ".join(
+        f"`meshlint lineage {ref.target.unique_id} --upstream`" for ref, _ in reads if ref.target is not None
+    )
     return RULE.diagnostic(
         f"`{analysed.node.name}` uses column `{name}` {what}",
         location,
@@ -169,7 +172,8 @@ def _finding(analysed: AnalysedNode, mesh: AnalysedMesh, name: str, blamed: list
         column_name=name,
         target=target.unique_id if target is not None and len(reads) == 1 else None,
         help=f"dbt compiles the model, and the query fails in the warehouse (no such column); {known}"
-        + "".join(_sibling_hint(name, parent, mesh) for parent in blamed),
+        + "".join(_sibling_hint(name, parent, mesh) for parent in blamed)
+        + lineage,
     )
 
 
