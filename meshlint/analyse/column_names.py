@@ -14,8 +14,17 @@ from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, build_scope
 
 from meshlint.analyse.identifiers import DEFINITION_SPELLING, resolution_key
+from meshlint.analyse.unaliased_names import name_unaliased, projection_texts
 
-__all__ = ["UNALIASED_REASON", "Namer", "ProjectionLines", "is_unaliased", "mark_unaliased", "stash_spellings"]
+__all__ = [
+    "UNALIASED_REASON",
+    "Namer",
+    "ProjectionLines",
+    "is_unaliased",
+    "mark_unaliased",
+    "stash_spellings",
+    "unaliased_name",
+]
 
 _SPELLING = "meshlint_spelling"  # meta key: an identifier's text as written, before sqlglot normalises it
 
@@ -183,7 +192,7 @@ _NAMED_THROUGH: dict[str, tuple[type[exp.Expression], ...]] = {
 }
 
 
-def mark_unaliased(tree: exp.Expression, dialect: str) -> bool:
+def mark_unaliased(tree: exp.Expression, dialect: str, sql: str | None = None) -> bool:
     """Mark the outer query's projections written without an alias, whose name is the warehouse's choice
     (Snowflake `CAST(ID AS INT)`, DuckDB `CAST(id AS INTEGER)`, BigQuery `f0_`, Postgres `id`...), where sqlglot
     would name them after their column. True when there is one; `is_unaliased` tells which.
@@ -192,6 +201,9 @@ def mark_unaliased(tree: exp.Expression, dialect: str) -> bool:
     >>> tree = sqlglot.parse_one("select id, cast(id as int), id + 1 as next_id from t", "snowflake")
     >>> mark_unaliased(tree, "snowflake"), [is_unaliased(projection) for projection in tree.selects]
     (True, [False, True, False])
+
+    Each marked projection carries the warehouse's name for it where its rule is fixed (unaliased_names.py),
+    read with `unaliased_name`; `sql` is the text the tree was parsed from (to read what was written).
     """
     select = _leftmost(tree)
     if not isinstance(select, exp.Select):
@@ -201,12 +213,23 @@ def mark_unaliased(tree: exp.Expression, dialect: str) -> bool:
         allowed += (exp.Dot,)  # `s.a` is named `a`
     transparent = _NAMED_THROUGH.get(dialect, ())
     found = False
-    for projection in list(select.expressions):
+    texts: list[str] | None = None
+    anonymous = 0
+    for index, projection in enumerate(list(select.expressions)):
         named = projection
         while isinstance(named, transparent):
             named = named.this
-        if not isinstance(named, allowed):
-            projection.meta[_UNALIASED] = True
+        plus = dialect == "duckdb" and sql is not None and "+" in sql and isinstance(named, exp.Column)
+        if plus or not isinstance(named, allowed):
+            if texts is None and sql is not None and dialect in ("duckdb", "snowflake", "postgres", "redshift"):
+                texts = projection_texts(sql, dialect) or []
+                if len(texts) != len(select.expressions):
+                    texts = []
+            text = texts[index] if texts else None
+            if plus and (text is None or not text.lstrip().startswith("+")):
+                continue  # a column, not `+column` (DuckDB names that `(+(column))`; sqlglot drops the plus)
+            projection.meta[_UNALIASED] = name_unaliased(projection, dialect, index, anonymous, text)
+            anonymous += 1
             found = True
         elif named is not projection and isinstance(named, exp.Column) and projection.output_name != named.name:
             alias = named.this.copy()  # sqlglot leaves `(i)::text` unnamed
@@ -224,3 +247,15 @@ def is_unaliased(projection: exp.Expression) -> bool:
     (True, True)
     """
     return bool(projection.unalias().meta.get(_UNALIASED))
+
+
+def unaliased_name(projection: exp.Expression) -> tuple[str | None, str | None]:
+    """The warehouse's name for a projection `mark_unaliased` marked, or None and why it is not known.
+
+    >>> import sqlglot
+    >>> tree = sqlglot.parse_one("select upper(name), 1 + 1 from t", "postgres")
+    >>> mark_unaliased(tree, "postgres"), [unaliased_name(p)[0] for p in tree.selects]
+    (True, ['upper', '?column?'])
+    """
+    found = projection.unalias().meta.get(_UNALIASED)
+    return found if isinstance(found, tuple) else (None, UNALIASED_REASON)

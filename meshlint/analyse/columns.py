@@ -33,7 +33,10 @@ from meshlint.analyse.column_names import (
     is_unaliased,
     mark_unaliased,
     stash_spellings,
+    unaliased_name,
 )
+from meshlint.analyse.duplicate_names import dedupe
+from meshlint.analyse.values_names import name_values_columns
 from meshlint.analyse.identifiers import FOLD_LOWER, FOLD_UPPER
 from meshlint.analyse.type_rules import annotators_for, certain_type, set_operation_columns
 from meshlint.render.values import UNKNOWN_TOKEN
@@ -41,6 +44,7 @@ from meshlint.render.values import UNKNOWN_TOKEN
 # Added to the schema of a table whose column list may be incomplete: a `select *` over it then
 # yields this column, which tells inference the result is open.
 MORE_COLUMNS = "meshlint__more"
+SQL_TEXT = "meshlint_sql"  # meta key of a parsed tree: the SQL it was parsed from
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,7 @@ def parse_sql(sql: str, dialect: str) -> exp.Expression | SqlParseFailure:
         return SqlParseFailure(f"SQL cannot be parsed as {dialect}: {error}", 1)
     if len(statements) != 1 or not isinstance(statements[-1], exp.Query):
         return SqlParseFailure(f"expected one SELECT statement, found {len(statements)} statement(s)", 1)
+    statements[-1].meta[SQL_TEXT] = sql  # what was written, for the names of unaliased expressions
     return statements[-1]
 
 
@@ -199,7 +204,9 @@ def infer_output_columns(
     work = tree.copy()
     if preserve:
         mixed = stash_spellings(work) or mixed
-    unaliased = mark_unaliased(work, dialect)
+    unaliased = mark_unaliased(work, dialect, tree.meta.get(SQL_TEXT))
+    if "values" in tree.meta.get(SQL_TEXT, "values").lower():
+        name_values_columns(work, dialect)
     try:
         qualified = qualify(
             work,
@@ -215,8 +222,6 @@ def infer_output_columns(
     except (SqlglotError, RecursionError, KeyError, ValueError, TypeError, AttributeError) as error:
         return ColumnSet((), False, (*reasons, f"sqlglot could not resolve the query: {error}"))
 
-    if unaliased:
-        reasons.append(UNALIASED_REASON)
     setop_types = set_operation_columns(annotated)
     if setop_types is not None and [n for n, _ in setop_types] != [s.alias_or_name for s in annotated.selects]:
         # branches of different widths (an error), or UNION BY NAME adding the other side's columns
@@ -236,11 +241,15 @@ def infer_output_columns(
             what = ", ".join(incomplete) if incomplete else "a table whose columns are not all known"
             reasons.append(f"`select *` over {what}")
             continue
+        given = None
         if unaliased and is_unaliased(projection):
-            continue  # its name is unknown
+            given, why = unaliased_name(projection)
+            if given is None:
+                reasons.append(f"an expression without an alias: {why}" if why else UNALIASED_REASON)
+                continue  # its name is unknown
         if open_reasons and UNKNOWN_TOKEN in projection.sql(dialect).lower():
             continue  # produced by something only the warehouse knows; the render gave the reason
-        if name.lower().startswith("_col_"):
+        if given is None and name.lower().startswith("_col_"):
             reasons.append(UNALIASED_REASON)
             continue
         if setop_types is not None:
@@ -249,10 +258,15 @@ def infer_output_columns(
             data_type = certain_type(projection.type)
         columns.append(
             InferredColumn(
-                name=namer.name(projection) if namer is not None else name,
+                name=given or (namer.name(projection) if namer is not None else name),
                 type=data_type,
                 line=lines.line(projection),
                 reason=None if data_type is not None else "type not inferable",
             )
         )
+    names, duplicated = dedupe([c.name for c in columns], dialect)
+    if duplicated is not None:
+        reasons.append(duplicated)
+    elif names != [c.name for c in columns]:
+        columns = [InferredColumn(n, c.type, c.line, c.reason) for n, c in zip(names, columns)]  # type: ignore[arg-type]
     return ColumnSet(tuple(columns), closed=not reasons, reasons=tuple(dict.fromkeys(reasons)))

@@ -15,12 +15,11 @@ select cast(id as int) from t
 -- expect:
 -- expect-open: without an alias
 
--- case: snowflake unaliased double-colon cast
+-- case: snowflake unaliased double-colon cast is named by its text upper-cased
 -- dialect: snowflake
 -- schema: {"t": {"ID": "int"}}
 select id::varchar from t
--- expect:
--- expect-open: without an alias
+-- expect: ID::VARCHAR VARCHAR
 
 -- case: snowflake unaliased aggregate
 -- dialect: snowflake
@@ -29,12 +28,11 @@ select count(*) from t
 -- expect:
 -- expect-open: without an alias
 
--- case: snowflake unaliased variant path
+-- case: snowflake unaliased variant path is named by its text upper-cased
 -- dialect: snowflake
 -- schema: {"t": {"V": "variant"}}
 select v:a from t
--- expect:
--- expect-open: without an alias
+-- expect: V:A VARIANT
 
 -- case: postgres unaliased function
 -- dialect: postgres
@@ -54,6 +52,7 @@ select (id), ((t.id)) as x from t
 -- schema: {"t": {"i": "int"}}
 select i::text, (i), cast(i as bigint), (i)::text, i::text::int from t
 -- expect: i TEXT, i INT, i BIGINT, i TEXT, i INT
+-- expect-open: postgres refuses to create a table or view with duplicate column names
 
 -- case: postgres cast of an expression is named by the warehouse
 -- dialect: postgres
@@ -62,12 +61,11 @@ select (i + 1)::text from t
 -- expect:
 -- expect-open: without an alias
 
--- case: duckdb unaliased cast
+-- case: duckdb unaliased cast is named as DuckDB prints it
 -- dialect: duckdb
 -- schema: {"t": {"id": "integer"}}
 select id::bigint, id from t
--- expect: id INTEGER
--- expect-open: without an alias
+-- expect: "CAST(id AS BIGINT)" BIGINT, id INTEGER
 
 -- case: bigquery unaliased expression is f0_
 -- dialect: bigquery

@@ -171,15 +171,40 @@ select * from (values (1, 'a'), (2.5, null)) as v(x, y)
 select x from (values (1), (2.5)) as v(x)
 -- expect: X ~NUMBER(11,1)
 
--- case: snowflake VALUES columns are COLUMN1...; sqlglot names them otherwise, so the type is unknown
+-- case: snowflake VALUES columns are COLUMN1...
 -- dialect: snowflake
 -- schema: {}
 select column1 as x from (values (1), (2))
--- expect: X ?
+-- expect: X ~NUMBER(1,0)
 
--- case: star over unaliased VALUES is open (sqlglot does not know the names COLUMN1...)
+-- case: star over unaliased VALUES: COLUMN1... on snowflake
 -- dialect: snowflake
 -- schema: {}
-select * from (values (1), (2))
+select * from (values (1, 'a'), (2, 'b'))
+-- expect: COLUMN1 ~NUMBER(1,0), COLUMN2 VARCHAR
+
+-- case: star over unaliased VALUES: col0... on duckdb
+-- dialect: duckdb
+-- schema: {}
+select * from (values (1, 'a'), (2, 'b')) as v
+-- expect: col0 INTEGER, col1 VARCHAR
+
+-- case: star over unaliased VALUES: column1... on postgres
+-- dialect: postgres
+-- schema: {}
+select * from (values (1, 'a'), (2, 'b')) as v
+-- expect: column1 INT, column2 TEXT
+
+-- case: VALUES rows of different widths are left to the warehouse (an error): open
+-- dialect: duckdb
+-- schema: {}
+select * from (values (1, 'a'), (2))
+-- expect:
+-- expect-open: without an alias
+
+-- case: unaliased VALUES on trino (named _col0... by a rule not modelled) stays open
+-- dialect: trino
+-- schema: {}
+select * from (values (1, 'a'))
 -- expect:
 -- expect-open: without an alias
