@@ -112,12 +112,17 @@ def split_top_level(text: str) -> list[str]:
 
 
 def parse_expected(texts: list[str]) -> list[tuple[str, str]]:
-    """`-- expect:` items as (name, type text); a name in double quotes may hold spaces."""
+    """`-- expect:` items as (name, type text); a name in double quotes may hold spaces, and `""` for a quote."""
     items: list[tuple[str, str]] = []
     for part in split_top_level(", ".join(t for t in texts if t)):
         if part.startswith('"'):
-            end = part.index('"', 1)
-            name, kind = part[1:end], part[end + 1 :].strip()
+            end = 1
+            while True:
+                end = part.index('"', end)
+                if part[end + 1 : end + 2] != '"':
+                    break
+                end += 2
+            name, kind = part[1:end].replace('""', '"'), part[end + 1 :].strip()
         else:
             name, _, kind = part.partition(" ")
         items.append((name, kind.strip()))

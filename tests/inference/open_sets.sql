@@ -21,10 +21,23 @@ select cast(id as int) from t
 select id::varchar from t
 -- expect: ID::VARCHAR VARCHAR
 
--- case: snowflake unaliased aggregate
+-- case: snowflake unaliased aggregate is named by its text upper-cased
 -- dialect: snowflake
 -- schema: {"t": {"ID": "int"}}
 select count(*) from t
+-- expect: COUNT(*) ~NUMBER(18,0)
+
+-- case: snowflake unaliased text with a space stays open (whitespace handling is not certain)
+-- dialect: snowflake
+-- schema: {"t": {"ID": "int"}}
+select count( * ) from t
+-- expect:
+-- expect-open: without an alias
+
+-- case: snowflake unaliased text with a quote stays open
+-- dialect: snowflake
+-- schema: {"t": {"NAME": "varchar"}}
+select upper('x') from t
 -- expect:
 -- expect-open: without an alias
 
@@ -34,12 +47,11 @@ select count(*) from t
 select v:a from t
 -- expect: V:A VARIANT
 
--- case: postgres unaliased function
+-- case: postgres unaliased function is named after the function
 -- dialect: postgres
 -- schema: {"t": {"id": "int"}}
 select count(*), upper('x') from t
--- expect:
--- expect-open: without an alias
+-- expect: count BIGINT, upper TEXT
 
 -- case: duckdb parenthesised column is named after the column
 -- dialect: duckdb
@@ -54,12 +66,11 @@ select i::text, (i), cast(i as bigint), (i)::text, i::text::int from t
 -- expect: i TEXT, i INT, i BIGINT, i TEXT, i INT
 -- expect-open: postgres refuses to create a table or view with duplicate column names
 
--- case: postgres cast of an expression is named by the warehouse
+-- case: postgres cast of an unnamed expression is named after the type
 -- dialect: postgres
 -- schema: {"t": {"i": "int"}}
-select (i + 1)::text from t
--- expect:
--- expect-open: without an alias
+select (i + 1)::text, 1::int, 2::bigint from t
+-- expect: text TEXT, int4 INT, int8 BIGINT
 
 -- case: duckdb unaliased cast is named as DuckDB prints it
 -- dialect: duckdb
@@ -71,8 +82,7 @@ select id::bigint, id from t
 -- dialect: bigquery
 -- schema: {"t": {"id": "int64"}}
 select id * 2 from t
--- expect:
--- expect-open: without an alias
+-- expect: f0_ INT64
 
 -- case: bigquery struct field access is named after the field
 -- dialect: bigquery

@@ -1,0 +1,140 @@
+-- Names warehouses give select-list expressions written without an alias (unaliased_names.py), and the
+-- variants each rule must leave open. DuckDB's are also checked against real DuckDB in
+-- tests/oracle/test_unaliased_duckdb.py.
+
+-- case: duckdb names an expression as it prints it
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "name": "varchar", "amount": "decimal(10,2)"}}
+select id, id + 1, upper(name), count(*) over () as n, sum(amount) over () as total from t
+-- expect: id INTEGER, "(id + 1)" INTEGER, "upper(""name"")" VARCHAR, n BIGINT, total DECIMAL(38,2)
+
+-- case: duckdb aggregates without aliases
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "cat": "varchar"}}
+select cat, count(*), count(distinct id), max(id) from t group by cat
+-- expect: cat VARCHAR, count_star() BIGINT, "count(DISTINCT id)" BIGINT, max(id) INTEGER
+
+-- case: duckdb casts print the type as DuckDB names it
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer"}}
+select cast(id as varchar), id::int, id::double from t
+-- expect: "CAST(id AS VARCHAR)" VARCHAR, "CAST(id AS INTEGER)" INTEGER, "CAST(id AS double)" DOUBLE
+
+-- case: duckdb quotes a keyword column in the name
+-- dialect: duckdb
+-- schema: {"t": {"name": "varchar"}}
+select lower(name) from t
+-- expect: "lower(""name"")" VARCHAR
+
+-- case: duckdb literals are named by their text
+-- dialect: duckdb
+-- schema: {}
+select 1, 'x', true
+-- expect: 1 INTEGER, "'x'" VARCHAR, true BOOLEAN
+
+-- case: duckdb function written with another name sqlglot parses the same way stays open
+-- dialect: duckdb
+-- schema: {"t": {"amount": "double"}}
+select ceiling(amount) from t
+-- expect:
+-- expect-open: without an alias
+
+-- case: duckdb CASE (printed with DuckDB's own parentheses) stays open
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer"}}
+select case when id > 1 then 1 else 0 end from t
+-- expect:
+-- expect-open: without an alias
+
+-- case: duckdb unary plus (which sqlglot drops) stays open
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer"}}
+select +id from t
+-- expect:
+-- expect-open: without an alias
+
+-- case: postgres CASE is named after its ELSE column, else case
+-- dialect: postgres
+-- schema: {"t": {"id": "int", "amount": "numeric(10,2)"}}
+select case when id > 1 then 0 else amount end, case when id > 1 then 1 end from t
+-- expect: amount NUMERIC, case INT
+
+-- case: postgres operators are ?column?
+-- dialect: postgres
+-- schema: {"t": {"id": "int"}}
+select id + 1, id > 1 from t
+-- expect: ?column? INT, ?column? BOOLEAN
+-- expect-open: postgres refuses to create a table or view with duplicate column names
+
+-- case: postgres function and ?column? side by side
+-- dialect: postgres
+-- schema: {"t": {"id": "int", "name": "text"}}
+select id * 2, lower(name), coalesce(id, 0) from t
+-- expect: ?column? INT, lower TEXT, coalesce INT
+
+-- case: postgres expression meshlint has no rule for stays open
+-- dialect: postgres
+-- schema: {"t": {"d": "date"}}
+select extract(year from d) from t
+-- expect:
+-- expect-open: without an alias
+
+-- case: redshift function is named after it
+-- dialect: redshift
+-- schema: {"t": {"id": "int"}}
+select max(id), id - 1 from t
+-- expect: max INT, ?column? INT
+
+-- case: redshift cast of a literal stays open (the type's name is not certain)
+-- dialect: redshift
+-- schema: {}
+select 1::int
+-- expect:
+-- expect-open: without an alias
+
+-- case: bigquery anonymous columns are f0_, f1_... counting only those without a name
+-- dialect: bigquery
+-- schema: {"t": {"id": "int64", "name": "string"}}
+select id, upper(name), id * 2, name from t
+-- expect: id INT64, f0_ STRING, f1_ INT64, name STRING
+
+-- case: bigquery parenthesised column stays open
+-- dialect: bigquery
+-- schema: {"t": {"id": "int64"}}
+select (id) from t
+-- expect:
+-- expect-open: without an alias
+
+-- case: snowflake text without spaces upper-cased
+-- dialect: snowflake
+-- schema: {"T": {"ID": "number(38,0)", "AMOUNT": "number(10,2)"}}
+select id, sum(amount), max(id) from t group by id
+-- expect: ID NUMBER(38,0), SUM(AMOUNT) ~NUMBER(38,2), MAX(ID) NUMBER(38,0)
+
+-- case: snowflake text with spaces stays open
+-- dialect: snowflake
+-- schema: {"T": {"ID": "number(38,0)"}}
+select id + 1 from t
+-- expect:
+-- expect-open: Snowflake names it by its text upper-cased
+
+-- case: trino refuses an unnamed column in a table: open, saying so
+-- dialect: trino
+-- schema: {"t": {"id": "integer"}}
+select id, id + 1 from t
+-- expect: id INTEGER
+-- expect-open: Trino cannot create a table or view
+
+-- case: databricks names by printing, which Delta refuses: open, saying so
+-- dialect: databricks
+-- schema: {"t": {"id": "int"}}
+select id, id + 1 from t
+-- expect: id INT
+-- expect-open: Delta tables refuse
+
+-- case: spark likewise
+-- dialect: spark
+-- schema: {"t": {"id": "int"}}
+select lower(cast(id as string)) from t
+-- expect:
+-- expect-open: Spark names it
