@@ -36,6 +36,7 @@ from meshlint.analyse.column_names import (
     unaliased_name,
 )
 from meshlint.analyse.duplicate_names import dedupe
+from meshlint.analyse.union_by_name import is_union_by_name, union_by_name
 from meshlint.analyse.values_names import name_values_columns
 from meshlint.analyse.identifiers import FOLD_LOWER, FOLD_UPPER
 from meshlint.analyse.type_rules import annotators_for, certain_type, set_operation_columns
@@ -198,6 +199,9 @@ def infer_output_columns(
     >>> [(c.name, c.type.sql("snowflake")) for c in cols.columns], cols.closed
     ([('ORDER_ID', 'INT'), ('DOUBLED', 'DECIMAL'), ('RATE', 'DECIMAL(2, 1)')], True)
     """
+    if is_union_by_name(tree, dialect):
+        found = union_by_name(tree, lambda branch: infer_output_columns(branch, tables, dialect, open_reasons))  # type: ignore[arg-type]
+        return ColumnSet(found.columns, found.closed and not open_reasons, tuple(dict.fromkeys((*open_reasons, *found.reasons))))
     reasons = list(open_reasons)
     schema, mixed = _schema(tables, dialect)
     preserve = dialect not in FOLD_UPPER and dialect not in FOLD_LOWER

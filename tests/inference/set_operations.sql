@@ -141,11 +141,32 @@ select id + 1 from a union all select 2 as x
 -- expect:
 -- expect-open: without an alias
 
--- case: union by name keeps names, types are not unified
+-- case: union by name matches columns by name
 -- dialect: duckdb
 -- schema: {"a": {"id": "integer", "x": "varchar"}, "b": {"x": "varchar", "id": "integer"}}
 select id, x from a union all by name select x, id from b
--- expect: id ?, x ?
+-- expect: id INTEGER, x VARCHAR
+
+-- case: union by name adds the later branches' new columns; names match without case
+-- dialect: duckdb
+-- schema: {"a": {"id": "integer", "x": "varchar"}, "b": {"ID": "integer", "y": "date"}, "c": {"z": "bigint", "x": "varchar"}}
+with c2 as (select z, x from c)
+select id, x from a union by name select y, ID from b union all by name select * from c2
+-- expect: id INTEGER, x VARCHAR, y DATE, z BIGINT
+
+-- case: union by name with different types in the branches: the type is not certain
+-- dialect: duckdb
+-- schema: {"a": {"id": "integer"}, "b": {"id": "bigint"}}
+select id from a union all by name select id from b
+-- expect: id ?
+
+-- case: union by name over a table whose columns are not all known stays open
+-- dialect: duckdb
+-- schema: {"a": {"id": "integer"}, "b": {"id": "integer"}}
+-- incomplete: ["b"]
+select id from a union all by name select * from b
+-- expect: id INTEGER
+-- expect-open: whose columns are not all known
 
 -- case: values with a column alias list
 -- dialect: postgres
