@@ -36,6 +36,7 @@ from meshlint.analyse.column_names import (
     unaliased_name,
 )
 from meshlint.analyse.duplicate_names import dedupe
+from meshlint.analyse.pivots import rewrite_pivots, wrap_statement
 from meshlint.analyse.union_by_name import is_union_by_name, union_by_name
 from meshlint.analyse.values_names import name_values_columns
 from meshlint.analyse.identifiers import FOLD_LOWER, FOLD_UPPER
@@ -162,6 +163,8 @@ def parse_sql(sql: str, dialect: str) -> exp.Expression | SqlParseFailure:
         return SqlParseFailure(f"SQL cannot be parsed as {dialect}: {description}", int(line))
     except SqlglotError as error:
         return SqlParseFailure(f"SQL cannot be parsed as {dialect}: {error}", 1)
+    if len(statements) == 1 and not isinstance(statements[-1], exp.Query):
+        statements[-1] = wrap_statement(statements[-1], dialect) or statements[-1]  # DuckDB's `PIVOT t ON ...`
     if len(statements) != 1 or not isinstance(statements[-1], exp.Query):
         return SqlParseFailure(f"expected one SELECT statement, found {len(statements)} statement(s)", 1)
     statements[-1].meta[SQL_TEXT] = sql  # what was written, for the names of unaliased expressions
@@ -206,10 +209,16 @@ def infer_output_columns(
     schema, mixed = _schema(tables, dialect)
     preserve = dialect not in FOLD_UPPER and dialect not in FOLD_LOWER
     work = tree.copy()
+    text = tree.meta.get(SQL_TEXT)
+    lowered = text.lower() if text is not None else "values pivot"
+    if "pivot" in lowered:
+        why_open = rewrite_pivots(work, dialect)
+        if why_open is not None:
+            return ColumnSet((), False, (*reasons, why_open))
     if preserve:
         mixed = stash_spellings(work) or mixed
-    unaliased = mark_unaliased(work, dialect, tree.meta.get(SQL_TEXT))
-    if "values" in tree.meta.get(SQL_TEXT, "values").lower():
+    unaliased = mark_unaliased(work, dialect, text)
+    if "values" in lowered:
         name_values_columns(work, dialect)
     try:
         qualified = qualify(
