@@ -37,6 +37,7 @@ from meshlint.analyse.column_names import (
 )
 from meshlint.analyse.duplicate_names import dedupe
 from meshlint.analyse.pivots import rewrite_pivots, wrap_statement
+from meshlint.analyse.star_filters import expand_star_filters, has_star_filter
 from meshlint.analyse.union_by_name import is_union_by_name, union_by_name
 from meshlint.analyse.values_names import name_values_columns
 from meshlint.analyse.identifiers import FOLD_LOWER, FOLD_UPPER
@@ -191,6 +192,16 @@ def _schema(tables: Mapping[str, TableColumns], dialect: str) -> tuple[MappingSc
     return MappingSchema(mapping, dialect=dialect), mixed
 
 
+def _spellings(tables: Mapping[str, TableColumns]) -> dict[str, str | None]:
+    """Column names as sqlglot normalises them (lower case) -> as defined; None where definitions differ."""
+    found: dict[str, str | None] = {}
+    for table in tables.values():
+        for name in table.columns:
+            key = name.lower()
+            found[key] = name if found.get(key, name) == name else None
+    return found
+
+
 def infer_output_columns(
     tree: exp.Expression, tables: Mapping[str, TableColumns], dialect: str, open_reasons: tuple[str, ...] = ()
 ) -> ColumnSet:
@@ -217,6 +228,8 @@ def infer_output_columns(
             return ColumnSet((), False, (*reasons, why_open))
     if preserve:
         mixed = stash_spellings(work) or mixed
+    if dialect == "duckdb" and has_star_filter(lowered):
+        expand_star_filters(work, schema, _spellings(tables) if mixed else None)  # COLUMNS('regex'), * LIKE
     unaliased = mark_unaliased(work, dialect, text)
     if "values" in lowered:
         name_values_columns(work, dialect)

@@ -63,6 +63,13 @@ QUERIES = [
     "select sum(amount) as total, count(*) from t",
     'select "select" from (select 1 as "select")',
     "select id,\n  upper(name),\n  count(*) over ()\nfrom t",
+    "select columns('^a') from t",
+    "select id, columns('a|e') from t",
+    "select * like '%a%' from t",
+    "select * not like 'i%' from t",
+    "select * ilike 'C%' from t",
+    "select columns('zzz') from t",
+    "with b as (select id, name as label from t) select columns('l') from b",
 ]
 
 
