@@ -22,6 +22,7 @@ __all__ = [
     "ProjectionLines",
     "is_unaliased",
     "mark_unaliased",
+    "name_inner_unaliased",
     "stash_spellings",
     "unaliased_name",
 ]
@@ -236,6 +237,33 @@ def mark_unaliased(tree: exp.Expression, dialect: str, sql: str | None = None) -
             alias.meta.pop(_SPELLING, None)
             projection.replace(exp.alias_(projection.copy(), alias))
     return found
+
+
+def name_inner_unaliased(tree: exp.Expression, dialect: str) -> None:
+    """Alias the unaliased projections of the inner queries (CTEs, subqueries) with the warehouse's names, where
+    its rule is fixed without the written text (DuckDB, Postgres, Redshift), so that a `select *` over them
+    knows their names (`select * from (select count(*) from t)` is `count_star()` on DuckDB).
+
+    >>> import sqlglot
+    >>> tree = sqlglot.parse_one("select * from (select id, count(*) from t group by id) as s", "duckdb")
+    >>> name_inner_unaliased(tree, "duckdb")
+    >>> tree.sql("duckdb")
+    'SELECT * FROM (SELECT id, COUNT(*) AS "count_star()" FROM t GROUP BY id) AS s'
+    """
+    if dialect not in ("duckdb", "postgres", "redshift"):
+        return
+    outer = _leftmost(tree)
+    for select in tree.find_all(exp.Select):
+        if select is outer:
+            continue
+        for index, projection in enumerate(list(select.expressions)):
+            if isinstance(projection, (exp.Alias, exp.Column, exp.Star)) or (
+                isinstance(projection, exp.Paren) and isinstance(projection.this, exp.Column)
+            ):
+                continue
+            name, _ = name_unaliased(projection, dialect, index, 0, None)
+            if name is not None:
+                projection.replace(exp.alias_(projection.copy(), exp.to_identifier(name, quoted=True)))
 
 
 def is_unaliased(projection: exp.Expression) -> bool:

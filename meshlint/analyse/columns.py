@@ -32,6 +32,7 @@ from meshlint.analyse.column_names import (
     ProjectionLines,
     is_unaliased,
     mark_unaliased,
+    name_inner_unaliased,
     stash_spellings,
     unaliased_name,
 )
@@ -231,6 +232,7 @@ def infer_output_columns(
     if dialect == "duckdb" and has_star_filter(lowered):
         expand_star_filters(work, schema, _spellings(tables) if mixed else None)  # COLUMNS('regex'), * LIKE
     unaliased = mark_unaliased(work, dialect, text)
+    name_inner_unaliased(work, dialect)
     if "values" in lowered:
         name_values_columns(work, dialect)
     try:

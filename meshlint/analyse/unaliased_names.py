@@ -49,8 +49,11 @@ _DUCK_BINARY: dict[type[exp.Expression], str] = {
 _DUCK_FUNCTIONS: dict[type[exp.Expression], str] = {
     exp.Sum: "sum", exp.Avg: "avg", exp.Min: "min", exp.Max: "max", exp.Count: "count", exp.Upper: "upper",
     exp.Lower: "lower", exp.Abs: "abs", exp.Round: "round", exp.Floor: "floor", exp.Ceil: "ceil",
-    exp.Greatest: "greatest", exp.Least: "least",
+    exp.Greatest: "greatest", exp.Least: "least", exp.RowNumber: "row_number", exp.Rank: "rank",
+    exp.DenseRank: "dense_rank", exp.PercentRank: "percent_rank", exp.CumeDist: "cume_dist", exp.Ntile: "ntile",
+    exp.Lag: "lag", exp.Lead: "lead", exp.FirstValue: "first_value", exp.LastValue: "last_value",
 }
+_ARGUMENT_ORDER = ("this", "decimals", "expression", "offset", "default")
 # Cast target types: DuckDB prints these spellings under their canonical name ...
 _DUCK_CANONICAL = {
     "int": "INTEGER", "integer": "INTEGER", "bigint": "BIGINT", "smallint": "SMALLINT", "varchar": "VARCHAR",
@@ -104,8 +107,22 @@ def _duck(node: exp.Expression, text: str | None) -> str:
         return f"(NOT {_duck(node.this, text)})"
     if isinstance(node, exp.Is) and isinstance(node.expression, exp.Null):
         return f"({_duck(node.this, text)} IS NULL)"
+    if isinstance(node, exp.Case):
+        whens = []
+        for branch in node.args.get("ifs") or []:
+            condition = branch.this
+            if node.this is not None:
+                condition = exp.EQ(this=node.this, expression=condition)
+            whens.append(f" WHEN ({_duck(condition, text)}) THEN ({_duck(branch.args['true'], text)})")
+        default = node.args.get("default")
+        return f"CASE {''.join(whens)} ELSE {_duck(default, text) if default is not None else 'NULL'} END"
+    if isinstance(node, exp.Window):
+        return _duck_window(node, text)
     operator = _DUCK_BINARY.get(type(node))
     if operator is not None:
+        written = ("<>", "!=") if operator == "!=" else (operator,)
+        if operator in ("%", "||", "//") and (text is None or not any(w in text for w in written)):
+            raise _Unprintable  # sqlglot reads `mod(a, b)` and `concat(a, b)` as operators; DuckDB prints them as written
         return f"({_duck(node.this, text)} {operator} {_duck(node.expression, text)})"
     if isinstance(node, exp.Coalesce):
         return "COALESCE(" + ", ".join(_duck(a, text) for a in [node.this, *node.expressions]) + ")"
@@ -123,15 +140,108 @@ def _duck(node: exp.Expression, text: str | None) -> str:
         return f"{_duck_identifier(name)}(" + ", ".join(_duck(a, text) for a in node.expressions) + ")"
     name = _DUCK_FUNCTIONS.get(type(node))
     if name is not None and text is not None and re.search(rf"\b{name}\s*\(", text, re.IGNORECASE):
-        arguments = [v for k, v in node.args.items() if v is not None and k in ("this", "decimals", "expression")]
+        arguments = [node.args[k] for k in _ARGUMENT_ORDER if node.args.get(k) is not None]
         arguments += node.expressions
-        keys = set(k for k, v in node.args.items() if v) - {"this", "decimals", "expression", "expressions"}
+        keys = set(k for k, v in node.args.items() if v) - {*_ARGUMENT_ORDER, "expressions"}
         if keys:
             raise _Unprintable
         if len(arguments) == 1 and isinstance(arguments[0], exp.Distinct) and len(arguments[0].expressions) == 1:
             return f"{_duck_identifier(name)}(DISTINCT {_duck(arguments[0].expressions[0], text)})"
         return f"{_duck_identifier(name)}(" + ", ".join(_duck(a, text) for a in arguments) + ")"
     raise _Unprintable
+
+
+def _duck_window(node: exp.Window, text: str | None) -> str:
+    lowered = (text or "").lower()
+    if text is None or node.args.get("spec") or node.args.get("alias") or re.search(r"\b(asc|nulls|ignore|respect|exclude)\b", lowered):
+        raise _Unprintable  # a frame, a named window, or spellings sqlglot does not keep
+    inner = node.this
+    if isinstance(inner, exp.Count) and isinstance(inner.this, exp.Star):
+        function = "count()"
+    else:
+        function = _duck(inner, text)
+    parts = []
+    partition = node.args.get("partition_by") or []
+    if partition:
+        parts.append("PARTITION BY " + ", ".join(_duck(p, text) for p in partition))
+    order = node.args.get("order")
+    if order is not None:
+        keys = []
+        for ordered in order.expressions:
+            if not isinstance(ordered, exp.Ordered):
+                raise _Unprintable
+            keys.append(_duck(ordered.this, text) + (" DESC" if ordered.args.get("desc") else ""))
+        parts.append("ORDER BY " + ", ".join(keys))
+    return f"{function} OVER ({' '.join(parts)})"
+
+
+# Function names DuckDB's parser turns into something else than `name(arguments)`
+_DUCK_REWRITTEN = frozenset(
+    "ifnull coalesce count unnest unlist grouping grouping_id row struct_pack struct try columns exists cast "
+    "try_cast extract position substring trim overlay array list_value map".split()
+)
+
+
+def _duck_text(text: str) -> str:
+    """DuckDB's printing of a function call written as `text`, whose arguments are columns, literals or such
+    calls in turn (`date_trunc('week', order_date)` is `date_trunc('week', order_date)`, `YEAR(d)` is
+    `"year"(d)`), read from the tokens as written; `_Unprintable` for anything else."""
+    from sqlglot.dialects.dialect import Dialect
+
+    tokens = Dialect.get_or_raise("duckdb").tokenize(text)
+    printed, end = _duck_tokens(tokens, 0)
+    if end != len(tokens):
+        raise _Unprintable
+    return printed
+
+
+def _duck_tokens(tokens: list, at: int) -> tuple[str, int]:  # type: ignore[type-arg]
+    if at >= len(tokens):
+        raise _Unprintable
+    token = tokens[at]
+    kind = token.token_type
+    following = tokens[at + 1].token_type if at + 1 < len(tokens) else None
+    if kind == TokenType.STRING:
+        return "'" + token.text.replace("'", "''") + "'", at + 1
+    if kind == TokenType.NUMBER:
+        return token.text, at + 1
+    if kind == TokenType.DASH and following == TokenType.NUMBER:
+        return "-" + tokens[at + 1].text, at + 2
+    if kind in (TokenType.TRUE, TokenType.FALSE):
+        return token.text.lower(), at + 1
+    quoted = kind == TokenType.IDENTIFIER
+    if not quoted and not _PLAIN.fullmatch(token.text):
+        raise _Unprintable
+    if following == TokenType.L_PAREN and not quoted:
+        name = token.text.lower()
+        if name in _DUCK_REWRITTEN:
+            raise _Unprintable
+        arguments: list[str] = []
+        at += 2
+        if at < len(tokens) and tokens[at].token_type == TokenType.R_PAREN:
+            return f"{_duck_identifier(name)}()", at + 1
+        while True:
+            argument, at = _duck_tokens(tokens, at)
+            arguments.append(argument)
+            if at >= len(tokens):
+                raise _Unprintable
+            if tokens[at].token_type == TokenType.COMMA:
+                at += 1
+                continue
+            if tokens[at].token_type == TokenType.R_PAREN:
+                return f"{_duck_identifier(name)}(" + ", ".join(arguments) + ")", at + 1
+            raise _Unprintable
+    parts = [token.text]
+    at += 1
+    while at + 1 < len(tokens) and tokens[at].token_type == TokenType.DOT:
+        part = tokens[at + 1]
+        if part.token_type != TokenType.IDENTIFIER and not _PLAIN.fullmatch(part.text):
+            raise _Unprintable
+        parts.append(part.text)
+        at += 2
+    if len(parts) > 2 or kind in (TokenType.NULL,) or (not quoted and token.text.lower() in ("null", "true", "false")):
+        raise _Unprintable
+    return ".".join(_duck_identifier(p) for p in parts), at
 
 
 def _duck_type(text: str | None) -> str:
@@ -161,6 +271,12 @@ def _duckdb_name(projection: exp.Expression, text: str | None) -> Named:
         return None, _NOT_PRINTED  # a unary plus, which sqlglot drops and DuckDB prints
     try:
         return _duck(projection, text), None
+    except _Unprintable:
+        pass
+    if text is None or casts:
+        return None, _NOT_PRINTED
+    try:
+        return _duck_text(text), None
     except _Unprintable:
         return None, _NOT_PRINTED
 

@@ -32,19 +32,49 @@ select lower(name) from t
 select 1, 'x', true
 -- expect: 1 INTEGER, "'x'" VARCHAR, true BOOLEAN
 
--- case: duckdb function written with another name sqlglot parses the same way stays open
+-- case: duckdb function sqlglot reads as another: named as written (ceiling, not ceil), mod() not %
 -- dialect: duckdb
--- schema: {"t": {"amount": "double"}}
-select ceiling(amount) from t
+-- schema: {"t": {"amount": "double", "id": "integer"}}
+select ceiling(amount), mod(id, 2), date_trunc('month', d) from (select *, date '2024-01-01' as d from t)
+-- expect: ceiling(amount) DOUBLE, "mod(id, 2)" INTEGER, "date_trunc('month', d)" TIMESTAMP
+
+-- case: duckdb CASE, printed with DuckDB's own parentheses and ELSE
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer"}}
+select case when id > 1 then 1 else 0 end, case id when 1 then 'a' end from t
+-- expect: "CASE  WHEN ((id > 1)) THEN (1) ELSE 0 END" INTEGER, "CASE  WHEN ((id = 1)) THEN ('a') ELSE NULL END" VARCHAR
+
+-- case: duckdb window function
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "cat": "varchar"}}
+select rank() over (partition by cat order by id desc), count(*) over () from t
+-- expect: "rank() OVER (PARTITION BY cat ORDER BY id DESC)" BIGINT, "count() OVER ()" BIGINT
+
+-- case: duckdb window with a frame stays open
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer"}}
+select sum(id) over (order by id rows between 1 preceding and current row) from t
 -- expect:
 -- expect-open: without an alias
 
--- case: duckdb CASE (printed with DuckDB's own parentheses) stays open
+-- case: duckdb position(a in b), printed with its arguments swapped, stays open
 -- dialect: duckdb
--- schema: {"t": {"id": "integer"}}
-select case when id > 1 then 1 else 0 end from t
+-- schema: {"t": {"cat": "varchar"}}
+select position('a' in cat) from t
 -- expect:
 -- expect-open: without an alias
+
+-- case: duckdb unaliased expression in a subquery is named for the outer star
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer"}}
+select * from (select id, count(*) from t group by id) as s
+-- expect: id INTEGER, count_star() BIGINT
+
+-- case: postgres unaliased expression in a CTE is named for the outer star
+-- dialect: postgres
+-- schema: {"t": {"id": "int"}}
+with c as (select id, max(id), id + 1 from t group by id) select * from c
+-- expect: id INT, max INT, ?column? INT
 
 -- case: duckdb unary plus (which sqlglot drops) stays open
 -- dialect: duckdb
