@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import re
 
+import sqlglot
 from sqlglot import exp
+from sqlglot.errors import SqlglotError
 from sqlglot.tokens import TokenType
 
 from meshlint.analyse.duckdb_keywords import DUCKDB_KEYWORDS
@@ -148,7 +150,43 @@ def _duck(node: exp.Expression, text: str | None) -> str:
         if len(arguments) == 1 and isinstance(arguments[0], exp.Distinct) and len(arguments[0].expressions) == 1:
             return f"{_duck_identifier(name)}(DISTINCT {_duck(arguments[0].expressions[0], text)})"
         return f"{_duck_identifier(name)}(" + ", ".join(_duck(a, text) for a in arguments) + ")"
+    if isinstance(node, exp.Filter) and isinstance(node.expression, exp.Where):
+        return f"{_duck(node.this, text)} FILTER (WHERE {_duck(node.expression.this, text)})"
+    if isinstance(node, exp.Func) and text is not None:
+        return _duck_text(_written_call(node, text))
     raise _Unprintable
+
+
+def _written_call(node: exp.Func, text: str) -> str:
+    """The text of the one call in `text` that sqlglot reads as `node`'s function (which sqlglot may have renamed
+    or whose arguments it may have rewritten), or `_Unprintable` when there is not exactly one."""
+    from sqlglot.dialects.dialect import Dialect
+
+    if sum(1 for n in node.root().find_all(type(node))) != 1:
+        raise _Unprintable
+    tokens = Dialect.get_or_raise("duckdb").tokenize(text)
+    found = []
+    for at, token in enumerate(tokens[:-1]):
+        if tokens[at + 1].token_type != TokenType.L_PAREN or not _PLAIN.fullmatch(token.text):
+            continue
+        depth, end = 0, None
+        for close in range(at + 1, len(tokens)):
+            depth += {TokenType.L_PAREN: 1, TokenType.R_PAREN: -1}.get(tokens[close].token_type, 0)
+            if depth == 0:
+                end = close
+                break
+        if end is None:
+            raise _Unprintable
+        call = text[token.start : tokens[end].end + 1]
+        try:
+            parsed = sqlglot.parse_one(call, "duckdb")
+        except SqlglotError:
+            continue
+        if type(parsed) is type(node):
+            found.append(call)
+    if len(found) != 1:
+        raise _Unprintable
+    return found[0]
 
 
 def _duck_window(node: exp.Window, text: str | None) -> str:

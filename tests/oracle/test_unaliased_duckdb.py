@@ -62,6 +62,9 @@ substring(cat, 1, 2) | trim(cat) | nullif(cat, '') | ifnull(cat, 'x') | upper(tr
 array_length([1]) | list_contains([1], id) | regexp_matches(cat, '^a') | date_trunc('month', created) | left(cat, -1)
 dense_rank() over (order by id) | lead(id) over (order by id) | lag(id, 2, 0) over (partition by cat order by id)
 ntile(4) over (order by amount) | percent_rank() over (order by id) | last_value(cat) over (partition by flag order by id)
+upper(substr(name, 1, 1)) || lower(cat) | round(length(name) / 2.0, 1) | substr(cat, 1, 2) || substring(cat, 1, 2)
+sum(amount) filter (where cat = 'web') | count(*) filter (where flag) | date_trunc('month', created) + interval 1 day
+left(cat, 1) || right(cat, 1) | year(created) * 100 + month(created) | md5(cat) = md5(name) | strlen(trim(cat))
 strftime(created, '%Y-%m') | coalesce(upper(cat), 'x') | concat(cat, 1.5, true) | hash(id, cat, NULL) | "upper"(cat)
 """
 QUERIES = [
