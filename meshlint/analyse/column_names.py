@@ -8,13 +8,15 @@ warehouse's choosing: it is marked here so that inference leaves it out and keep
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Mapping
 
 from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, build_scope
 
 from meshlint.analyse.identifiers import DEFINITION_SPELLING, resolution_key
-from meshlint.analyse.unaliased_names import name_unaliased, projection_texts
+from meshlint.analyse.unaliased_names import ItemTexts, name_unaliased, projection_texts
 
 __all__ = [
     "UNALIASED_REASON",
@@ -183,6 +185,7 @@ def _leftmost(query: exp.Expression) -> exp.Expression:
     return query
 
 
+_UNARY_PLUS = re.compile(r"(?:\bselect|,)\s*\+", re.IGNORECASE)
 _UNALIASED = "meshlint_unaliased"  # meta key: an outer projection written without an alias
 UNALIASED_REASON = "an expression without an alias (its name is chosen by the warehouse)"
 # Wrappers a warehouse names after the column inside (checked on Postgres 15 and DuckDB): `id::text` is `id` on
@@ -216,11 +219,13 @@ def mark_unaliased(tree: exp.Expression, dialect: str, sql: str | None = None) -
     found = False
     texts: list[str] | None = None
     anonymous = 0
+    # `+column` (DuckDB names it `(+(column))`; sqlglot drops the plus): only where a select item may start so
+    unary_plus = dialect == "duckdb" and sql is not None and "+" in sql and _UNARY_PLUS.search(sql) is not None
     for index, projection in enumerate(list(select.expressions)):
         named = projection
         while isinstance(named, transparent):
             named = named.this
-        plus = dialect == "duckdb" and sql is not None and "+" in sql and isinstance(named, exp.Column)
+        plus = unary_plus and isinstance(named, exp.Column)
         if plus or not isinstance(named, allowed):
             if texts is None and sql is not None and dialect in ("duckdb", "snowflake", "postgres", "redshift"):
                 texts = projection_texts(sql, dialect) or []
@@ -239,31 +244,47 @@ def mark_unaliased(tree: exp.Expression, dialect: str, sql: str | None = None) -
     return found
 
 
-def name_inner_unaliased(tree: exp.Expression, dialect: str) -> None:
+def name_inner_unaliased(tree: exp.Expression, dialect: str, sql: str | None = None) -> bool:
     """Alias the unaliased projections of the inner queries (CTEs, subqueries) with the warehouse's names, where
     its rule is fixed without the written text (DuckDB, Postgres, Redshift), so that a `select *` over them
-    knows their names (`select * from (select count(*) from t)` is `count_star()` on DuckDB).
+    knows their names (`select * from (select count(*) from t)` is `count_star()` on DuckDB). True when a name
+    given is not lower case (and `Namer` is needed to keep it).
 
     >>> import sqlglot
     >>> tree = sqlglot.parse_one("select * from (select id, count(*) from t group by id) as s", "duckdb")
     >>> name_inner_unaliased(tree, "duckdb")
+    False
     >>> tree.sql("duckdb")
     'SELECT * FROM (SELECT id, COUNT(*) AS "count_star()" FROM t GROUP BY id) AS s'
     """
-    if dialect not in ("duckdb", "postgres", "redshift"):
-        return
+    mixed = False
+    names = dialect in ("duckdb", "postgres", "redshift")
+    texts = ItemTexts(sql, dialect) if sql is not None and names else None
+    allowed: tuple[type[exp.Expression], ...] = (exp.Alias, exp.Column, exp.Star)
+    if dialect == "bigquery":
+        allowed += (exp.Dot,)
+    transparent = _NAMED_THROUGH.get(dialect, ())
     outer = _leftmost(tree)
     for select in tree.find_all(exp.Select):
         if select is outer:
             continue
         for index, projection in enumerate(list(select.expressions)):
-            if isinstance(projection, (exp.Alias, exp.Column, exp.Star)) or (
-                isinstance(projection, exp.Paren) and isinstance(projection.this, exp.Column)
-            ):
+            named = projection
+            while isinstance(named, transparent):
+                named = named.this
+            if isinstance(named, allowed):
                 continue
-            name, _ = name_unaliased(projection, dialect, index, 0, None)
+            name = None
+            if names:
+                name, _ = name_unaliased(projection, dialect, index, 0, texts.text(projection) if texts else None)
+            # unnamed: sqlglot's own marker, which inference reads as "the warehouse's choice" (sqlglot would
+            # otherwise name `cast(id as int)` `id`)
+            alias = exp.to_identifier(name if name is not None else f"_col_{index}", quoted=True)
             if name is not None:
-                projection.replace(exp.alias_(projection.copy(), exp.to_identifier(name, quoted=True)))
+                alias.meta[_SPELLING] = name  # sqlglot folds even quoted names on DuckDB: `Namer` restores it
+                mixed = mixed or not name.islower()
+            projection.replace(exp.alias_(projection.copy(), alias))
+    return mixed
 
 
 def is_unaliased(projection: exp.Expression) -> bool:

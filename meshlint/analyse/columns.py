@@ -169,6 +169,8 @@ def parse_sql(sql: str, dialect: str) -> exp.Expression | SqlParseFailure:
         statements[-1] = wrap_statement(statements[-1], dialect) or statements[-1]  # DuckDB's `PIVOT t ON ...`
     if len(statements) != 1 or not isinstance(statements[-1], exp.Query):
         return SqlParseFailure(f"expected one SELECT statement, found {len(statements)} statement(s)", 1)
+    if dialect == "duckdb" and "pivot" in sql.lower():
+        rewrite_pivots(statements[-1], dialect)  # plain SQL for every later reader; inference says why if not
     statements[-1].meta[SQL_TEXT] = sql  # what was written, for the names of unaliased expressions
     return statements[-1]
 
@@ -232,7 +234,7 @@ def infer_output_columns(
     if dialect == "duckdb" and has_star_filter(lowered):
         expand_star_filters(work, schema, _spellings(tables) if mixed else None)  # COLUMNS('regex'), * LIKE
     unaliased = mark_unaliased(work, dialect, text)
-    name_inner_unaliased(work, dialect)
+    mixed = name_inner_unaliased(work, dialect, text) or mixed
     if "values" in lowered:
         name_values_columns(work, dialect)
     try:

@@ -31,7 +31,7 @@ MORE = "meshlint__more"
 
 def has_star_filter(text: str) -> bool:
     lowered = text.lower()
-    return "columns(" in lowered or "like" in lowered
+    return "columns" in lowered or "like" in lowered
 
 
 def _matcher(projection: exp.Expression) -> tuple[bool, object] | None:
@@ -40,6 +40,8 @@ def _matcher(projection: exp.Expression) -> tuple[bool, object] | None:
     node = projection
     if isinstance(node, exp.Not) and isinstance(node.this, (exp.Like, exp.ILike)):
         negate, node = True, node.this
+    if isinstance(node, exp.Columns) and isinstance(node.this, exp.Star) and not node.this.args.get("except_"):
+        return (True, lambda name: True)  # COLUMNS(*)
     if isinstance(node, exp.Columns) and isinstance(node.this, exp.Literal) and node.this.is_string:
         pattern = node.this.this
         if _UNSURE_REGEX.search(pattern):

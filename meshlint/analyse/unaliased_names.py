@@ -35,7 +35,7 @@ from sqlglot.tokens import TokenType
 
 from meshlint.analyse.duckdb_keywords import DUCKDB_KEYWORDS
 
-__all__ = ["name_unaliased", "projection_texts"]
+__all__ = ["ItemTexts", "name_unaliased", "projection_texts"]
 
 Named = tuple[str | None, str | None]  # (name, None) or (None, why it stays open)
 
@@ -107,6 +107,16 @@ def _duck(node: exp.Expression, text: str | None) -> str:
         if isinstance(node.this, exp.Is) and isinstance(node.this.expression, exp.Null):
             return f"({_duck(node.this.this, text)} IS NOT NULL)"
         return f"(NOT {_duck(node.this, text)})"
+    if isinstance(node, (exp.Like, exp.ILike)) and not node.args.get("escape") and not isinstance(node.this, exp.Star):
+        operator = ("!" if node.args.get("negate") else "") + ("~~*" if isinstance(node, exp.ILike) else "~~")
+        return f"({_duck(node.this, text)} {operator} {_duck(node.expression, text)})"
+    if isinstance(node, exp.In) and node.expressions and not node.args.get("query") and not node.args.get("unnest"):
+        return f"({_duck(node.this, text)} IN (" + ", ".join(_duck(e, text) for e in node.expressions) + "))"
+    if isinstance(node, exp.Between) and not node.args.get("symmetric"):
+        return f"({_duck(node.this, text)} BETWEEN {_duck(node.args['low'], text)} AND {_duck(node.args['high'], text)})"
+    typed = _typed_literal(node, text)
+    if typed is not None:
+        return typed
     if isinstance(node, exp.Is) and isinstance(node.expression, exp.Null):
         return f"({_duck(node.this, text)} IS NULL)"
     if isinstance(node, exp.Case):
@@ -187,6 +197,23 @@ def _written_call(node: exp.Func, text: str) -> str:
     if len(found) != 1:
         raise _Unprintable
     return found[0]
+
+
+_TYPED_LITERALS = {exp.DataType.Type.DATE: ("date", "date"), exp.DataType.Type.TIMESTAMPNTZ: ("timestamp", "TIMESTAMP")}
+
+
+def _typed_literal(node: exp.Expression, text: str | None) -> str | None:
+    """`date '2024-01-01'` as DuckDB prints it (`CAST('2024-01-01' AS date)`), when written so."""
+    if not isinstance(node, exp.Cast) or not isinstance(node.this, exp.Literal) or not node.this.is_string:
+        return None
+    found = _TYPED_LITERALS.get(node.to.this)
+    if found is None or text is None:
+        return None
+    keyword, printed = found
+    value = node.this.this.replace("'", "''")
+    if not re.search(rf"\b{keyword}\s*'{re.escape(value)}'", text, re.IGNORECASE):
+        return None
+    return f"CAST('{value}' AS {printed})"
 
 
 def _duck_window(node: exp.Window, text: str | None) -> str:
@@ -300,7 +327,7 @@ def _duck_type(text: str | None) -> str:
 
 
 def _duckdb_name(projection: exp.Expression, text: str | None) -> Named:
-    casts = len(list(projection.find_all(exp.Cast)))
+    casts = sum(1 for c in projection.find_all(exp.Cast) if _typed_literal(c, text) is None)
     if casts > 1:
         return None, _NOT_PRINTED
     if casts and text is None:
@@ -455,3 +482,68 @@ def projection_texts(sql: str, dialect: str) -> list[str] | None:
     if any("--" in t or "/*" in t for t in texts):
         return None
     return texts
+
+
+class ItemTexts:
+    """The written text of any select-list item of a query, found from the offsets sqlglot keeps on identifiers:
+    the item (of any SELECT, inner ones too) whose span holds all of a projection's identifiers.
+
+    >>> import sqlglot
+    >>> sql = "with x as (select max(a), b from t) select * from x"
+    >>> tree = sqlglot.parse_one(sql, "duckdb")
+    >>> inner = tree.find(exp.CTE).this
+    >>> ItemTexts(sql, "duckdb").text(inner.selects[0])
+    'max(a)'
+    """
+
+    def __init__(self, sql: str, dialect: str) -> None:
+        self._sql = sql
+        self._dialect = dialect
+        self._spans: list[tuple[int, int]] | None = None
+
+    def text(self, projection: exp.Expression) -> str | None:
+        offsets = [i.meta["start"] for i in projection.find_all(exp.Identifier) if "start" in i.meta]
+        if not offsets:
+            return None
+        if self._spans is None:
+            self._spans = _item_spans(self._sql, self._dialect)
+        low, high = min(offsets), max(offsets)
+        inside = [span for span in self._spans if span[0] <= low and high <= span[1]]
+        if not inside:
+            return None
+        start, end = min(inside, key=lambda span: span[1] - span[0])
+        text = self._sql[start : end + 1]
+        return None if "--" in text or "/*" in text else text
+
+
+def _item_spans(sql: str, dialect: str) -> list[tuple[int, int]]:
+    from sqlglot.dialects.dialect import Dialect
+
+    try:
+        tokens = Dialect.get_or_raise(dialect).tokenize(sql)
+    except Exception:  # noqa: BLE001 - text sqlglot already parsed; a failure here only means "not located"
+        return []
+    spans = []
+    for position, token in enumerate(tokens):
+        if token.token_type != TokenType.SELECT:
+            continue
+        at = position + 1
+        while at < len(tokens) and tokens[at].token_type in (TokenType.DISTINCT, TokenType.ALL):
+            at += 1
+        depth, item = 0, []
+        for token in tokens[at:]:
+            if depth == 0 and (token.token_type in _END or token.token_type in _CLOSE):
+                break
+            if token.token_type in _OPEN:
+                depth += 1
+            elif token.token_type in _CLOSE:
+                depth -= 1
+            if depth == 0 and token.token_type == TokenType.COMMA:
+                if item:
+                    spans.append((min(item), max(item)))
+                item = []
+                continue
+            item += [token.start, token.end]
+        if item:
+            spans.append((min(item), max(item)))
+    return spans

@@ -168,3 +168,23 @@ select id, id + 1 from t
 select lower(cast(id as string)) from t
 -- expect:
 -- expect-open: Spark names it
+
+-- case: an inner cast without an alias is not named after its column (sqlglot's name): open on snowflake
+-- dialect: snowflake
+-- schema: {"T": {"ID": "number(38,0)"}}
+select * from (select cast(id as int) from t)
+-- expect:
+-- expect-open: without an alias
+
+-- case: an inner cast without an alias on duckdb is named as DuckDB prints it
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer"}}
+with c as (select cast(id as varchar), id::bigint from t) select * from c
+-- expect: "CAST(id AS VARCHAR)" VARCHAR, "CAST(id AS BIGINT)" BIGINT
+
+-- case: an inner typed literal without identifiers stays open on duckdb
+-- dialect: duckdb
+-- schema: {}
+with c as (select date '2024-01-01') select * from c
+-- expect:
+-- expect-open: without an alias

@@ -65,6 +65,9 @@ ntile(4) over (order by amount) | percent_rank() over (order by id) | last_value
 upper(substr(name, 1, 1)) || lower(cat) | round(length(name) / 2.0, 1) | substr(cat, 1, 2) || substring(cat, 1, 2)
 sum(amount) filter (where cat = 'web') | count(*) filter (where flag) | date_trunc('month', created) + interval 1 day
 left(cat, 1) || right(cat, 1) | year(created) * 100 + month(created) | md5(cat) = md5(name) | strlen(trim(cat))
+cat not ilike 'x' | cat not like 'x%' | id not in (1, 2) | id not between 1 and 2 | created >= date '2024-02-01'
+least(created, DATE '2024-05-01') | timestamp '2024-01-01 10:00' | cast('2024-01-01' as date) | '2024-01-01'::date
+flag and cat = 'PT' | cat like '%@example.com' | cat similar to 'x' | cat glob 'x*' | id in (select 1)
 strftime(created, '%Y-%m') | coalesce(upper(cat), 'x') | concat(cat, 1.5, true) | hash(id, cat, NULL) | "upper"(cat)
 """
 QUERIES = [
@@ -89,6 +92,10 @@ QUERIES = [
     "select * not like 'i%' from t",
     "select * ilike 'C%' from t",
     "select columns('zzz') from t",
+    "select columns(*) from t",
+    "with x as (select cat, max(amount), count(distinct id), upper(cat) || 'x' from t group by cat) select * from x",
+    "select * from (select * from (select id, amount * 2, cast(id as varchar) from t) a) b",
+    "with x as (select 1 + 1, date '2024-01-01', id::text from t) select * from x",
     "with b as (select id, name as label from t) select columns('l') from b",
 ]
 
