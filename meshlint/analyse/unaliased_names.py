@@ -155,6 +155,8 @@ def _duck(node: exp.Expression, text: str | None) -> str:
         arguments = [node.args[k] for k in _ARGUMENT_ORDER if node.args.get(k) is not None]
         arguments += node.expressions
         keys = set(k for k, v in node.args.items() if v) - {*_ARGUMENT_ORDER, "expressions"}
+        if isinstance(node, (exp.Greatest, exp.Least)):
+            keys.discard("ignore_nulls")  # sqlglot's note of DuckDB's semantics, not written
         if keys:
             raise _Unprintable
         if len(arguments) == 1 and isinstance(arguments[0], exp.Distinct) and len(arguments[0].expressions) == 1:
@@ -211,9 +213,10 @@ def _typed_literal(node: exp.Expression, text: str | None) -> str | None:
         return None
     keyword, printed = found
     value = node.this.this.replace("'", "''")
-    if not re.search(rf"\b{keyword}\s*'{re.escape(value)}'", text, re.IGNORECASE):
+    written = re.search(rf"\b({keyword})\s*'{re.escape(value)}'", text, re.IGNORECASE)
+    if written is None:
         return None
-    return f"CAST('{value}' AS {printed})"
+    return f"CAST('{value}' AS {written.group(1) if printed == keyword else printed})"  # `date` as written
 
 
 def _duck_window(node: exp.Window, text: str | None) -> str:

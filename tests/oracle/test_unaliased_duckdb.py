@@ -66,7 +66,7 @@ upper(substr(name, 1, 1)) || lower(cat) | round(length(name) / 2.0, 1) | substr(
 sum(amount) filter (where cat = 'web') | count(*) filter (where flag) | date_trunc('month', created) + interval 1 day
 left(cat, 1) || right(cat, 1) | year(created) * 100 + month(created) | md5(cat) = md5(name) | strlen(trim(cat))
 cat not ilike 'x' | cat not like 'x%' | id not in (1, 2) | id not between 1 and 2 | created >= date '2024-02-01'
-least(created, DATE '2024-05-01') | timestamp '2024-01-01 10:00' | cast('2024-01-01' as date) | '2024-01-01'::date
+least(created, DATE '2024-05-01') | greatest(created, date '2024-01-01') | least(id, 3) | TIMESTAMP '2024-01-01 10:00' | Date '2024-01-01' | timestamp '2024-01-01 10:00' | cast('2024-01-01' as date) | '2024-01-01'::date
 flag and cat = 'PT' | cat like '%@example.com' | cat similar to 'x' | cat glob 'x*' | id in (select 1)
 strftime(created, '%Y-%m') | coalesce(upper(cat), 'x') | concat(cat, 1.5, true) | hash(id, cat, NULL) | "upper"(cat)
 """
