@@ -398,7 +398,40 @@ def _postgres(node: exp.Expression, text: str | None, redshift: bool) -> tuple[s
         return inner if inner[1] == 2 else ("case", 1)
     if isinstance(node, (exp.Literal, exp.Boolean, exp.Null, exp.Binary, exp.Neg, exp.Not, exp.Is, exp.In, exp.Between)):
         return "?column?", 0
+    if isinstance(node, exp.Func) and text is not None and not redshift:
+        name = _leading_call(node, text, "postgres")
+        if name is not None and name not in _PG_RENAMED:
+            return name, 2
     return None
+
+
+# Calls Postgres' grammar turns into another function (`trim` is `btrim`, `extract` is `date_part` before 14)
+_PG_RENAMED = frozenset("trim extract normalize treat collation overlay".split())
+
+
+def _leading_call(node: exp.Func, text: str, dialect: str) -> str | None:
+    """The name of the call `text` starts with (after opening parentheses), lower-cased, when sqlglot reads that
+    call as `node`'s function; else None."""
+    found = re.match(r"[\s(]*([A-Za-z_][A-Za-z0-9_]*)\s*\(", text)
+    if found is None or found.group(1).lower().startswith("xml"):
+        return None
+    depth, end, quoted = 0, None, False
+    for index in range(found.end() - 1, len(text)):
+        if text[index] == "'":
+            quoted = not quoted
+        if quoted:
+            continue
+        depth += {"(": 1, ")": -1}.get(text[index], 0)
+        if depth == 0:
+            end = index
+            break
+    if end is None or '"' in text[: end + 1]:
+        return None
+    try:
+        parsed = sqlglot.parse_one(text[found.start(1) : end + 1], dialect)
+    except SqlglotError:
+        return None
+    return found.group(1).lower() if type(parsed) is type(node) else None
 
 
 # ---------------------------------------------------------------------------------------------- entry point

@@ -188,3 +188,16 @@ with c as (select cast(id as varchar), id::bigint from t) select * from c
 with c as (select date '2024-01-01') select * from c
 -- expect:
 -- expect-open: without an alias
+
+-- case: postgres names any function call after the function as written
+-- dialect: postgres
+-- schema: {"t": {"name": "text", "d": "date"}}
+select length(name), date_trunc('month', d)::date from t
+-- expect: length INT, date_trunc DATE
+
+-- case: postgres trim is btrim in the grammar: open
+-- dialect: postgres
+-- schema: {"t": {"name": "text"}}
+select trim(name) from t
+-- expect:
+-- expect-open: without an alias
