@@ -112,12 +112,17 @@ def split_top_level(text: str) -> list[str]:
 
 
 def parse_expected(texts: list[str]) -> list[tuple[str, str]]:
-    """`-- expect:` items as (name, type text); a name in double quotes may hold spaces."""
+    """`-- expect:` items as (name, type text); a name in double quotes may hold spaces, and `""` for a quote."""
     items: list[tuple[str, str]] = []
     for part in split_top_level(", ".join(t for t in texts if t)):
         if part.startswith('"'):
-            end = part.index('"', 1)
-            name, kind = part[1:end], part[end + 1 :].strip()
+            end = 1
+            while True:
+                end = part.index('"', end)
+                if part[end + 1 : end + 2] != '"':
+                    break
+                end += 2
+            name, kind = part[1:end].replace('""', '"'), part[end + 1 :].strip()
         else:
             name, _, kind = part.partition(" ")
         items.append((name, kind.strip()))
@@ -198,3 +203,103 @@ def test_expected_types_parse() -> None:
             elif kind != "?":
                 built = exp.DataType.build(kind, dialect=case.dialect)
                 assert not built.is_type(exp.DataType.Type.USERDEFINED, exp.DataType.Type.UNKNOWN), f"{case.id}: {kind}"
+
+
+# --------------------------------------------------------------------------------------------
+# Whole models through render and inference: dbt_utils' pivot/unpivot/union_relations (meshlint's stand-ins),
+# api.Column, a contracted table's order, and what `meshlint columns` says about what stays open.
+
+_PROJECT_FILES = {
+    "dbt_project.yml": "name: lab\nversion: '1.0'\nconfig-version: 2\nprofile: lab\n",
+    "profiles.yml": "lab:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: lab.duckdb\n",
+    "seeds/raw_events.csv": "event_id,product_id,event_type,qty\n1,1,view,2\n",
+    "seeds/raw_products.csv": "product_id,sku,price\n1,A,1.5\n",
+    "seeds/properties.yml": (
+        "version: 2\nseeds:\n  - name: raw_events\n    config:\n      column_types: {event_id: integer, product_id: integer,"
+        " event_type: varchar, qty: integer}\n  - name: raw_products\n    config:\n      column_types: {product_id: integer,"
+        " sku: varchar, price: 'decimal(10,2)'}\n"
+    ),
+    "models/utils_pivot.sql": (
+        "select product_id, {{ dbt_utils.pivot('event_type', ['view', 'purchase']) }}\n"
+        "from {{ ref('raw_events') }} group by product_id\n"
+    ),
+    "models/utils_pivot_unknown.sql": (
+        "select product_id, {{ dbt_utils.pivot('event_type', dbt_utils.get_column_values(ref('raw_events'), 'event_type')) }}\n"
+        "from {{ ref('raw_events') }} group by product_id\n"
+    ),
+    "models/stg_events.sql": "select * from {{ ref('raw_events') }}\n",
+    "models/stg_products.sql": "select * from {{ ref('raw_products') }}\n",
+    "models/utils_unpivot.sql": (
+        "{{ dbt_utils.unpivot(relation=ref('stg_events'), cast_to='varchar', exclude=['event_id'], remove=['event_type'],"
+        " field_name='metric', value_name='metric_value') }}\n"
+    ),
+    "models/utils_union.sql": "{{ dbt_utils.union_relations(relations=[ref('stg_events'), ref('stg_products')]) }}\n",
+    "models/api_types.sql": (
+        "select cast(sku as {{ api.Column.translate_type('string') }}) as sku_text,"
+        " cast(price as {{ api.Column.numeric_type('decimal', 12, 2) }}) as price_wide from {{ ref('raw_products') }}\n"
+    ),
+    "models/contracted.sql": "select sku, product_id from {{ ref('raw_products') }}\n",
+    "models/unaliased.sql": (
+        "select product_id, count(*) over (), sum(qty) over (order by event_id rows between 1 preceding and current row)"
+        " from {{ ref('raw_events') }}\n"
+    ),
+    "models/contracted.yml": (
+        "version: 2\nmodels:\n  - name: contracted\n    config:\n      materialized: table\n      contract: {enforced: true}\n"
+        "    columns:\n      - name: product_id\n        data_type: integer\n      - name: sku\n        data_type: varchar\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def lab_columns(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ColumnSet]:
+    import datetime
+
+    from meshlint.engine import check
+    from meshlint.settings import find_settings_file, load_settings
+
+    root = tmp_path_factory.mktemp("lab")
+    for relative, text in _PROJECT_FILES.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
+    result = check([root], load_settings(find_settings_file(root)), datetime.date(2026, 1, 1), root)
+    return {n.node.name: n.columns for n in result.analysed.nodes if n.columns is not None}
+
+
+def _names(columns: ColumnSet) -> list[str]:
+    return [c.name for c in columns.columns]
+
+
+def test_dbt_utils_pivot_with_a_literal_list_is_closed(lab_columns: dict[str, ColumnSet]) -> None:
+    found = lab_columns["utils_pivot"]
+    assert found.closed and _names(found) == ["product_id", "view", "purchase"], found
+
+
+def test_dbt_utils_pivot_over_values_only_the_warehouse_knows_stays_open(lab_columns: dict[str, ColumnSet]) -> None:
+    found = lab_columns["utils_pivot_unknown"]
+    assert not found.closed and any("get_column_values" in r for r in found.reasons), found.reasons
+
+
+def test_dbt_utils_unpivot_and_union_relations_over_known_columns(lab_columns: dict[str, ColumnSet]) -> None:
+    unpivot = lab_columns["utils_unpivot"]
+    assert unpivot.closed and _names(unpivot) == ["event_id", "metric", "metric_value"], unpivot
+    union = lab_columns["utils_union"]
+    expected = ["_dbt_source_relation", "event_id", "product_id", "event_type", "qty", "sku", "price"]
+    assert union.closed and _names(union) == expected, union
+
+
+def test_api_column_types_are_the_adapters(lab_columns: dict[str, ColumnSet]) -> None:
+    found = lab_columns["api_types"]
+    assert [(c.name, c.type.sql("duckdb") if c.type else None) for c in found.columns] == [
+        ("sku_text", "TEXT"),
+        ("price_wide", "DECIMAL(12, 2)"),
+    ]
+
+
+def test_contracted_table_columns_come_in_the_contracts_order(lab_columns: dict[str, ColumnSet]) -> None:
+    assert _names(lab_columns["contracted"]) == ["product_id", "sku"]
+
+
+def test_meshlint_columns_says_why_an_expression_stays_open(lab_columns: dict[str, ColumnSet]) -> None:
+    found = lab_columns["unaliased"]
+    assert _names(found) == ["product_id", "count() OVER ()"] and not found.closed
+    assert any("without an alias" in r and "does not print" in r for r in found.reasons), found.reasons

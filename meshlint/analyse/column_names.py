@@ -8,14 +8,26 @@ warehouse's choosing: it is marked here so that inference leaves it out and keep
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Mapping
 
 from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, build_scope
 
 from meshlint.analyse.identifiers import DEFINITION_SPELLING, resolution_key
+from meshlint.analyse.unaliased_names import ItemTexts, name_unaliased, projection_texts
 
-__all__ = ["UNALIASED_REASON", "Namer", "ProjectionLines", "is_unaliased", "mark_unaliased", "stash_spellings"]
+__all__ = [
+    "UNALIASED_REASON",
+    "Namer",
+    "ProjectionLines",
+    "is_unaliased",
+    "mark_unaliased",
+    "name_inner_unaliased",
+    "stash_spellings",
+    "unaliased_name",
+]
 
 _SPELLING = "meshlint_spelling"  # meta key: an identifier's text as written, before sqlglot normalises it
 
@@ -173,6 +185,7 @@ def _leftmost(query: exp.Expression) -> exp.Expression:
     return query
 
 
+_UNARY_PLUS = re.compile(r"(?:\bselect|,)\s*\+", re.IGNORECASE)
 _UNALIASED = "meshlint_unaliased"  # meta key: an outer projection written without an alias
 UNALIASED_REASON = "an expression without an alias (its name is chosen by the warehouse)"
 # Wrappers a warehouse names after the column inside (checked on Postgres 15 and DuckDB): `id::text` is `id` on
@@ -183,7 +196,7 @@ _NAMED_THROUGH: dict[str, tuple[type[exp.Expression], ...]] = {
 }
 
 
-def mark_unaliased(tree: exp.Expression, dialect: str) -> bool:
+def mark_unaliased(tree: exp.Expression, dialect: str, sql: str | None = None) -> bool:
     """Mark the outer query's projections written without an alias, whose name is the warehouse's choice
     (Snowflake `CAST(ID AS INT)`, DuckDB `CAST(id AS INTEGER)`, BigQuery `f0_`, Postgres `id`...), where sqlglot
     would name them after their column. True when there is one; `is_unaliased` tells which.
@@ -192,6 +205,9 @@ def mark_unaliased(tree: exp.Expression, dialect: str) -> bool:
     >>> tree = sqlglot.parse_one("select id, cast(id as int), id + 1 as next_id from t", "snowflake")
     >>> mark_unaliased(tree, "snowflake"), [is_unaliased(projection) for projection in tree.selects]
     (True, [False, True, False])
+
+    Each marked projection carries the warehouse's name for it where its rule is fixed (unaliased_names.py),
+    read with `unaliased_name`; `sql` is the text the tree was parsed from (to read what was written).
     """
     select = _leftmost(tree)
     if not isinstance(select, exp.Select):
@@ -201,18 +217,74 @@ def mark_unaliased(tree: exp.Expression, dialect: str) -> bool:
         allowed += (exp.Dot,)  # `s.a` is named `a`
     transparent = _NAMED_THROUGH.get(dialect, ())
     found = False
-    for projection in list(select.expressions):
+    texts: list[str] | None = None
+    anonymous = 0
+    # `+column` (DuckDB names it `(+(column))`; sqlglot drops the plus): only where a select item may start so
+    unary_plus = dialect == "duckdb" and sql is not None and "+" in sql and _UNARY_PLUS.search(sql) is not None
+    for index, projection in enumerate(list(select.expressions)):
         named = projection
         while isinstance(named, transparent):
             named = named.this
-        if not isinstance(named, allowed):
-            projection.meta[_UNALIASED] = True
+        plus = unary_plus and isinstance(named, exp.Column)
+        if plus or not isinstance(named, allowed):
+            if texts is None and sql is not None and dialect in ("duckdb", "snowflake", "postgres", "redshift"):
+                texts = projection_texts(sql, dialect) or []
+                if len(texts) != len(select.expressions):
+                    texts = []
+            text = texts[index] if texts else None
+            if plus and (text is None or not text.lstrip().startswith("+")):
+                continue  # a column, not `+column` (DuckDB names that `(+(column))`; sqlglot drops the plus)
+            projection.meta[_UNALIASED] = name_unaliased(projection, dialect, index, anonymous, text)
+            anonymous += 1
             found = True
         elif named is not projection and isinstance(named, exp.Column) and projection.output_name != named.name:
             alias = named.this.copy()  # sqlglot leaves `(i)::text` unnamed
             alias.meta.pop(_SPELLING, None)
             projection.replace(exp.alias_(projection.copy(), alias))
     return found
+
+
+def name_inner_unaliased(tree: exp.Expression, dialect: str, sql: str | None = None) -> bool:
+    """Alias the unaliased projections of the inner queries (CTEs, subqueries) with the warehouse's names, where
+    its rule is fixed without the written text (DuckDB, Postgres, Redshift), so that a `select *` over them
+    knows their names (`select * from (select count(*) from t)` is `count_star()` on DuckDB). True when a name
+    given is not lower case (and `Namer` is needed to keep it).
+
+    >>> import sqlglot
+    >>> tree = sqlglot.parse_one("select * from (select id, count(*) from t group by id) as s", "duckdb")
+    >>> name_inner_unaliased(tree, "duckdb")
+    False
+    >>> tree.sql("duckdb")
+    'SELECT * FROM (SELECT id, COUNT(*) AS "count_star()" FROM t GROUP BY id) AS s'
+    """
+    mixed = False
+    names = dialect in ("duckdb", "postgres", "redshift")
+    texts = ItemTexts(sql, dialect) if sql is not None and names else None
+    allowed: tuple[type[exp.Expression], ...] = (exp.Alias, exp.Column, exp.Star)
+    if dialect == "bigquery":
+        allowed += (exp.Dot,)
+    transparent = _NAMED_THROUGH.get(dialect, ())
+    outer = _leftmost(tree)
+    for select in tree.find_all(exp.Select):
+        if select is outer:
+            continue
+        for index, projection in enumerate(list(select.expressions)):
+            named = projection
+            while isinstance(named, transparent):
+                named = named.this
+            if isinstance(named, allowed):
+                continue
+            name = None
+            if names:
+                name, _ = name_unaliased(projection, dialect, index, 0, texts.text(projection) if texts else None)
+            # unnamed: sqlglot's own marker, which inference reads as "the warehouse's choice" (sqlglot would
+            # otherwise name `cast(id as int)` `id`)
+            alias = exp.to_identifier(name if name is not None else f"_col_{index}", quoted=True)
+            if name is not None:
+                alias.meta[_SPELLING] = name  # sqlglot folds even quoted names on DuckDB: `Namer` restores it
+                mixed = mixed or not name.islower()
+            projection.replace(exp.alias_(projection.copy(), alias))
+    return mixed
 
 
 def is_unaliased(projection: exp.Expression) -> bool:
@@ -224,3 +296,15 @@ def is_unaliased(projection: exp.Expression) -> bool:
     (True, True)
     """
     return bool(projection.unalias().meta.get(_UNALIASED))
+
+
+def unaliased_name(projection: exp.Expression) -> tuple[str | None, str | None]:
+    """The warehouse's name for a projection `mark_unaliased` marked, or None and why it is not known.
+
+    >>> import sqlglot
+    >>> tree = sqlglot.parse_one("select upper(name), 1 + 1 from t", "postgres")
+    >>> mark_unaliased(tree, "postgres"), [unaliased_name(p)[0] for p in tree.selects]
+    (True, ['upper', '?column?'])
+    """
+    found = projection.unalias().meta.get(_UNALIASED)
+    return found if isinstance(found, tuple) else (None, UNALIASED_REASON)

@@ -32,8 +32,15 @@ from meshlint.analyse.column_names import (
     ProjectionLines,
     is_unaliased,
     mark_unaliased,
+    name_inner_unaliased,
     stash_spellings,
+    unaliased_name,
 )
+from meshlint.analyse.duplicate_names import dedupe
+from meshlint.analyse.pivots import rewrite_pivots, wrap_statement
+from meshlint.analyse.star_filters import expand_star_filters, has_star_filter
+from meshlint.analyse.union_by_name import is_union_by_name, union_by_name
+from meshlint.analyse.values_names import name_values_columns
 from meshlint.analyse.identifiers import FOLD_LOWER, FOLD_UPPER
 from meshlint.analyse.type_rules import annotators_for, certain_type, set_operation_columns
 from meshlint.render.values import UNKNOWN_TOKEN
@@ -41,6 +48,7 @@ from meshlint.render.values import UNKNOWN_TOKEN
 # Added to the schema of a table whose column list may be incomplete: a `select *` over it then
 # yields this column, which tells inference the result is open.
 MORE_COLUMNS = "meshlint__more"
+SQL_TEXT = "meshlint_sql"  # meta key of a parsed tree: the SQL it was parsed from
 
 
 @dataclass(frozen=True)
@@ -157,8 +165,13 @@ def parse_sql(sql: str, dialect: str) -> exp.Expression | SqlParseFailure:
         return SqlParseFailure(f"SQL cannot be parsed as {dialect}: {description}", int(line))
     except SqlglotError as error:
         return SqlParseFailure(f"SQL cannot be parsed as {dialect}: {error}", 1)
+    if len(statements) == 1 and not isinstance(statements[-1], exp.Query):
+        statements[-1] = wrap_statement(statements[-1], dialect) or statements[-1]  # DuckDB's `PIVOT t ON ...`
     if len(statements) != 1 or not isinstance(statements[-1], exp.Query):
         return SqlParseFailure(f"expected one SELECT statement, found {len(statements)} statement(s)", 1)
+    if dialect == "duckdb" and "pivot" in sql.lower():
+        rewrite_pivots(statements[-1], dialect)  # plain SQL for every later reader; inference says why if not
+    statements[-1].meta[SQL_TEXT] = sql  # what was written, for the names of unaliased expressions
     return statements[-1]
 
 
@@ -182,6 +195,16 @@ def _schema(tables: Mapping[str, TableColumns], dialect: str) -> tuple[MappingSc
     return MappingSchema(mapping, dialect=dialect), mixed
 
 
+def _spellings(tables: Mapping[str, TableColumns]) -> dict[str, str | None]:
+    """Column names as sqlglot normalises them (lower case) -> as defined; None where definitions differ."""
+    found: dict[str, str | None] = {}
+    for table in tables.values():
+        for name in table.columns:
+            key = name.lower()
+            found[key] = name if found.get(key, name) == name else None
+    return found
+
+
 def infer_output_columns(
     tree: exp.Expression, tables: Mapping[str, TableColumns], dialect: str, open_reasons: tuple[str, ...] = ()
 ) -> ColumnSet:
@@ -193,13 +216,27 @@ def infer_output_columns(
     >>> [(c.name, c.type.sql("snowflake")) for c in cols.columns], cols.closed
     ([('ORDER_ID', 'INT'), ('DOUBLED', 'DECIMAL'), ('RATE', 'DECIMAL(2, 1)')], True)
     """
+    if is_union_by_name(tree, dialect):
+        found = union_by_name(tree, lambda branch: infer_output_columns(branch, tables, dialect, open_reasons))  # type: ignore[arg-type]
+        return ColumnSet(found.columns, found.closed and not open_reasons, tuple(dict.fromkeys((*open_reasons, *found.reasons))))
     reasons = list(open_reasons)
     schema, mixed = _schema(tables, dialect)
     preserve = dialect not in FOLD_UPPER and dialect not in FOLD_LOWER
     work = tree.copy()
+    text = tree.meta.get(SQL_TEXT)
+    lowered = text.lower() if text is not None else "values pivot"
+    if "pivot" in lowered:
+        why_open = rewrite_pivots(work, dialect)
+        if why_open is not None:
+            return ColumnSet((), False, (*reasons, why_open))
     if preserve:
         mixed = stash_spellings(work) or mixed
-    unaliased = mark_unaliased(work, dialect)
+    if dialect == "duckdb" and has_star_filter(lowered):
+        expand_star_filters(work, schema, _spellings(tables) if mixed else None)  # COLUMNS('regex'), * LIKE
+    unaliased = mark_unaliased(work, dialect, text)
+    mixed = name_inner_unaliased(work, dialect, text) or mixed
+    if "values" in lowered:
+        name_values_columns(work, dialect)
     try:
         qualified = qualify(
             work,
@@ -215,8 +252,6 @@ def infer_output_columns(
     except (SqlglotError, RecursionError, KeyError, ValueError, TypeError, AttributeError) as error:
         return ColumnSet((), False, (*reasons, f"sqlglot could not resolve the query: {error}"))
 
-    if unaliased:
-        reasons.append(UNALIASED_REASON)
     setop_types = set_operation_columns(annotated)
     if setop_types is not None and [n for n, _ in setop_types] != [s.alias_or_name for s in annotated.selects]:
         # branches of different widths (an error), or UNION BY NAME adding the other side's columns
@@ -236,11 +271,15 @@ def infer_output_columns(
             what = ", ".join(incomplete) if incomplete else "a table whose columns are not all known"
             reasons.append(f"`select *` over {what}")
             continue
+        given = None
         if unaliased and is_unaliased(projection):
-            continue  # its name is unknown
+            given, why = unaliased_name(projection)
+            if given is None:
+                reasons.append(f"an expression without an alias: {why}" if why else UNALIASED_REASON)
+                continue  # its name is unknown
         if open_reasons and UNKNOWN_TOKEN in projection.sql(dialect).lower():
             continue  # produced by something only the warehouse knows; the render gave the reason
-        if name.lower().startswith("_col_"):
+        if given is None and name.lower().startswith("_col_"):
             reasons.append(UNALIASED_REASON)
             continue
         if setop_types is not None:
@@ -249,10 +288,15 @@ def infer_output_columns(
             data_type = certain_type(projection.type)
         columns.append(
             InferredColumn(
-                name=namer.name(projection) if namer is not None else name,
+                name=given or (namer.name(projection) if namer is not None else name),
                 type=data_type,
                 line=lines.line(projection),
                 reason=None if data_type is not None else "type not inferable",
             )
         )
+    names, duplicated = dedupe([c.name for c in columns], dialect)
+    if duplicated is not None:
+        reasons.append(duplicated)
+    elif names != [c.name for c in columns]:
+        columns = [InferredColumn(n, c.type, c.line, c.reason) for n, c in zip(names, columns)]  # type: ignore[arg-type]
     return ColumnSet(tuple(columns), closed=not reasons, reasons=tuple(dict.fromkeys(reasons)))

@@ -15,6 +15,7 @@ from sqlglot.errors import SqlglotError
 
 from meshlint.analyse.cache import AnalysisCache, digest, texts_digest
 from meshlint.analyse.columns import ColumnSet, InferredColumn, TableColumns, type_id
+from meshlint.analyse.contract_order import in_contract_order
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef, RuleOptions
 from meshlint.analyse.graph import NodeIndex, resolve_ref, topological_order
 from meshlint.analyse.identifiers import warehouse_name
@@ -335,6 +336,8 @@ def analyse_mesh(
                 columns, sql_failure, uses = inferred
                 if node.resource_type == "snapshot" and columns is not None and project.dialect:
                     columns = _with_snapshot_columns(columns, project.dialect)
+                elif columns is not None and project.dialect and node.columns and (config := analysis.final_config(node, result)).contract_enforced:
+                    columns = in_contract_order(columns, [c.name for c in node.columns], config.materialized, project.dialect)
                 if result is not None and result.failure is not None:
                     problems.append(
                         JINJA_INVALID.diagnostic(result.failure.message, Location(node.sql.path, result.failure.line, 1), node=uid)  # type: ignore[union-attr]

@@ -16,6 +16,7 @@ from jinja2.sandbox import safe_range
 
 # ColumnsOf and CompilerError are part of this module's interface too: render.py and the tests import them here.
 from meshlint.render.adapter import Adapter, ColumnsOf
+from meshlint.render.api_column import api_namespace
 from meshlint.render.builtins import VALUE_FUNCTIONS, CompilerError, ConfigFunction, Exceptions, ExecuteFlag, modules
 from meshlint.render.environment import MacroReturn
 from meshlint.render.state import RefCall, RenderState, SourceCall
@@ -203,6 +204,7 @@ def build_context(
         "should_full_refresh": lambda: True,
         "execute": ExecuteFlag(state, inputs.execute),
         "adapter": Adapter(inputs.adapter_type, state, find_macro, columns_of, search_order, inputs.project),
+        "api": api_namespace(inputs.adapter_type),
         "return": _raise_return,
         "log": lambda *a, **k: "",
         "print": lambda *a, **k: "",

@@ -98,11 +98,12 @@ select Id, NAME from t
 select * from t where id > 0
 -- expect: ID INT64, Name STRING
 
--- case: bigquery star and a column written differently
+-- case: bigquery star and a column written differently: two columns named alike, which a table cannot have
 -- dialect: bigquery
 -- schema: {"t": {"ID": "int64"}}
 select id, * from t
 -- expect: id INT64, ID INT64
+-- expect-open: bigquery refuses to create a table or view with duplicate column names
 
 -- case: bigquery alias and backticks
 -- dialect: bigquery
@@ -139,6 +140,7 @@ select order_id, order_id + 1 as next_id from t
 -- schema: {"a": {"ID": "int"}, "b": {"ID": "int"}}
 select a.id, b.id from a join b on a.id = b.id
 -- expect: ID INT, ID INT
+-- expect-open: snowflake refuses to create a table or view with duplicate column names
 
 -- case: bigquery struct field access is named as written
 -- dialect: bigquery

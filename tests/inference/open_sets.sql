@@ -15,33 +15,43 @@ select cast(id as int) from t
 -- expect:
 -- expect-open: without an alias
 
--- case: snowflake unaliased double-colon cast
+-- case: snowflake unaliased double-colon cast is named by its text upper-cased
 -- dialect: snowflake
 -- schema: {"t": {"ID": "int"}}
 select id::varchar from t
--- expect:
--- expect-open: without an alias
+-- expect: ID::VARCHAR VARCHAR
 
--- case: snowflake unaliased aggregate
+-- case: snowflake unaliased aggregate is named by its text upper-cased
 -- dialect: snowflake
 -- schema: {"t": {"ID": "int"}}
 select count(*) from t
+-- expect: COUNT(*) ~NUMBER(18,0)
+
+-- case: snowflake unaliased text with a space stays open (whitespace handling is not certain)
+-- dialect: snowflake
+-- schema: {"t": {"ID": "int"}}
+select count( * ) from t
 -- expect:
 -- expect-open: without an alias
 
--- case: snowflake unaliased variant path
+-- case: snowflake unaliased text with a quote stays open
+-- dialect: snowflake
+-- schema: {"t": {"NAME": "varchar"}}
+select upper('x') from t
+-- expect:
+-- expect-open: without an alias
+
+-- case: snowflake unaliased variant path is named by its text upper-cased
 -- dialect: snowflake
 -- schema: {"t": {"V": "variant"}}
 select v:a from t
--- expect:
--- expect-open: without an alias
+-- expect: V:A VARIANT
 
--- case: postgres unaliased function
+-- case: postgres unaliased function is named after the function
 -- dialect: postgres
 -- schema: {"t": {"id": "int"}}
 select count(*), upper('x') from t
--- expect:
--- expect-open: without an alias
+-- expect: count BIGINT, upper TEXT
 
 -- case: duckdb parenthesised column is named after the column
 -- dialect: duckdb
@@ -54,27 +64,25 @@ select (id), ((t.id)) as x from t
 -- schema: {"t": {"i": "int"}}
 select i::text, (i), cast(i as bigint), (i)::text, i::text::int from t
 -- expect: i TEXT, i INT, i BIGINT, i TEXT, i INT
+-- expect-open: postgres refuses to create a table or view with duplicate column names
 
--- case: postgres cast of an expression is named by the warehouse
+-- case: postgres cast of an unnamed expression is named after the type
 -- dialect: postgres
 -- schema: {"t": {"i": "int"}}
-select (i + 1)::text from t
--- expect:
--- expect-open: without an alias
+select (i + 1)::text, 1::int, 2::bigint from t
+-- expect: text TEXT, int4 INT, int8 BIGINT
 
--- case: duckdb unaliased cast
+-- case: duckdb unaliased cast is named as DuckDB prints it
 -- dialect: duckdb
 -- schema: {"t": {"id": "integer"}}
 select id::bigint, id from t
--- expect: id INTEGER
--- expect-open: without an alias
+-- expect: "CAST(id AS BIGINT)" BIGINT, id INTEGER
 
 -- case: bigquery unaliased expression is f0_
 -- dialect: bigquery
 -- schema: {"t": {"id": "int64"}}
 select id * 2 from t
--- expect:
--- expect-open: without an alias
+-- expect: f0_ INT64
 
 -- case: bigquery struct field access is named after the field
 -- dialect: bigquery
@@ -204,11 +212,17 @@ select id from a union all select id, x from b
 -- expect: ID ?
 -- expect-open: set operation
 
--- case: union by name adding the other side's columns
+-- case: union by name adding the other side's columns (union_by_name.py)
 -- dialect: duckdb
 -- schema: {"a": {"id": "integer", "x": "varchar"}, "b": {"x": "varchar", "id": "integer", "z": "integer"}}
 select id, x from a union all by name select x, id, z from b
--- expect: id ?, x ?
+-- expect: id INTEGER, x VARCHAR, z INTEGER
+
+-- case: union by name on snowflake is not modelled: open
+-- dialect: snowflake
+-- schema: {"A": {"ID": "int", "X": "varchar"}, "B": {"X": "varchar", "ID": "int", "Z": "int"}}
+select id, x from a union all by name select x, id, z from b
+-- expect: ID ?, X ?
 -- expect-open: set operation
 
 -- case: snowflake pivot names its columns after the quoted values

@@ -141,11 +141,32 @@ select id + 1 from a union all select 2 as x
 -- expect:
 -- expect-open: without an alias
 
--- case: union by name keeps names, types are not unified
+-- case: union by name matches columns by name
 -- dialect: duckdb
 -- schema: {"a": {"id": "integer", "x": "varchar"}, "b": {"x": "varchar", "id": "integer"}}
 select id, x from a union all by name select x, id from b
--- expect: id ?, x ?
+-- expect: id INTEGER, x VARCHAR
+
+-- case: union by name adds the later branches' new columns; names match without case
+-- dialect: duckdb
+-- schema: {"a": {"id": "integer", "x": "varchar"}, "b": {"ID": "integer", "y": "date"}, "c": {"z": "bigint", "x": "varchar"}}
+with c2 as (select z, x from c)
+select id, x from a union by name select y, ID from b union all by name select * from c2
+-- expect: id INTEGER, x VARCHAR, y DATE, z BIGINT
+
+-- case: union by name with different types in the branches: the type is not certain
+-- dialect: duckdb
+-- schema: {"a": {"id": "integer"}, "b": {"id": "bigint"}}
+select id from a union all by name select id from b
+-- expect: id ?
+
+-- case: union by name over a table whose columns are not all known stays open
+-- dialect: duckdb
+-- schema: {"a": {"id": "integer"}, "b": {"id": "integer"}}
+-- incomplete: ["b"]
+select id from a union all by name select * from b
+-- expect: id INTEGER
+-- expect-open: whose columns are not all known
 
 -- case: values with a column alias list
 -- dialect: postgres
@@ -171,15 +192,40 @@ select * from (values (1, 'a'), (2.5, null)) as v(x, y)
 select x from (values (1), (2.5)) as v(x)
 -- expect: X ~NUMBER(11,1)
 
--- case: snowflake VALUES columns are COLUMN1...; sqlglot names them otherwise, so the type is unknown
+-- case: snowflake VALUES columns are COLUMN1...
 -- dialect: snowflake
 -- schema: {}
 select column1 as x from (values (1), (2))
--- expect: X ?
+-- expect: X ~NUMBER(1,0)
 
--- case: star over unaliased VALUES is open (sqlglot does not know the names COLUMN1...)
+-- case: star over unaliased VALUES: COLUMN1... on snowflake
 -- dialect: snowflake
 -- schema: {}
-select * from (values (1), (2))
+select * from (values (1, 'a'), (2, 'b'))
+-- expect: COLUMN1 ~NUMBER(1,0), COLUMN2 VARCHAR
+
+-- case: star over unaliased VALUES: col0... on duckdb
+-- dialect: duckdb
+-- schema: {}
+select * from (values (1, 'a'), (2, 'b')) as v
+-- expect: col0 INTEGER, col1 VARCHAR
+
+-- case: star over unaliased VALUES: column1... on postgres
+-- dialect: postgres
+-- schema: {}
+select * from (values (1, 'a'), (2, 'b')) as v
+-- expect: column1 INT, column2 TEXT
+
+-- case: VALUES rows of different widths are left to the warehouse (an error): open
+-- dialect: duckdb
+-- schema: {}
+select * from (values (1, 'a'), (2))
+-- expect:
+-- expect-open: without an alias
+
+-- case: unaliased VALUES on trino (named _col0... by a rule not modelled) stays open
+-- dialect: trino
+-- schema: {}
+select * from (values (1, 'a'))
 -- expect:
 -- expect-open: without an alias

@@ -119,6 +119,7 @@ select * from t
 -- schema: {"a": {"id": "int", "x": "int"}, "b": {"id": "bigint", "y": "text"}}
 select * from a join b on a.id = b.id
 -- expect: id INT, x INT, id BIGINT, y TEXT
+-- expect-open: postgres refuses to create a table or view with duplicate column names
 
 -- case: bigquery except
 -- dialect: bigquery
@@ -186,3 +187,56 @@ select * from t
 -- schema: {"t": {"id": "integer", "code": "char(3)", "note": "varchar(100)"}}
 select * from t
 -- expect: id INTEGER, code CHAR(3), note VARCHAR(100)
+
+-- case: duckdb COLUMNS('regex') selects the columns it matches anywhere in the name
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "amount": "decimal(10,2)", "cat": "varchar", "name": "varchar"}}
+select id, columns('^a|cat') from t
+-- expect: id INTEGER, amount DECIMAL(10,2), cat VARCHAR
+
+-- case: duckdb * LIKE and * ILIKE
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "amount": "decimal(10,2)", "cat": "varchar", "name": "varchar"}}
+select * like '%a%', * ilike 'I%' from t
+-- expect: amount DECIMAL(10,2), cat VARCHAR, name VARCHAR, id INTEGER
+
+-- case: duckdb * NOT LIKE
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "amount": "decimal(10,2)", "cat": "varchar"}}
+select * not like 'i%' from t
+-- expect: amount DECIMAL(10,2), cat VARCHAR
+
+-- case: duckdb COLUMNS over a CTE
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "amount": "decimal(10,2)", "cat": "varchar"}}
+with b as (select id, amount * 2 as amount_2, cat from t)
+select columns('amount') from b
+-- expect: amount_2 ?
+
+-- case: duckdb COLUMNS over a table whose columns are not all known stays open
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "amount": "decimal(10,2)"}}
+-- incomplete: ["t"]
+select columns('a.*') from t
+-- expect:
+-- expect-open: without an alias
+
+-- case: duckdb COLUMNS with regex syntax read differently by RE2 stays open
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "amount": "decimal(10,2)"}}
+select columns('(?i)ID') from t
+-- expect:
+-- expect-open: without an alias
+
+-- case: duckdb COLUMNS inside an expression stays open
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "amount": "decimal(10,2)"}}
+select max(columns('a.*')) from t
+-- expect:
+-- expect-open: without an alias
+
+-- case: snowflake * ILIKE
+-- dialect: snowflake
+-- schema: {"T": {"ID": "number(38,0)", "AMOUNT": "number(10,2)", "CAT": "varchar"}}
+select * ilike '%a%' from t
+-- expect: AMOUNT NUMBER(10,2), CAT VARCHAR

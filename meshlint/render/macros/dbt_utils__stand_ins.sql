@@ -161,6 +161,10 @@
 {%- set exclude = exclude if exclude is not none else [] -%}
 {%- set remove = remove if remove is not none else [] -%}
 {%- do dbt_utils._is_relation(relation, 'unpivot') -%}
+{#- the relation's columns are known in the compile pass (as in dbt, which renders again to compile) -#}
+{%- if not execute -%}
+  {{ return('') }}
+{%- endif -%}
 {%- set columns = relation if relation is meshlint_unknown else adapter.get_columns_in_relation(relation) -%}
 {%- if columns is meshlint_unknown -%}
   {{ return('select ' ~ columns ~ ' from ' ~ relation) }}

@@ -1,0 +1,1 @@
+select order_id, columns('^(amount|status)$') from {{ ref('stg_orders') }}

@@ -1,0 +1,1 @@
+select email, customer_id from {{ ref('stg_customers') }}

@@ -1,0 +1,1 @@
+select distinct channel from {{ ref('stg_orders') }}

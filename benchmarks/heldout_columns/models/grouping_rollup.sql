@@ -1,0 +1,3 @@
+select channel, status, sum(amount) as total
+from {{ ref('stg_orders') }}
+group by rollup (channel, status)

@@ -1,0 +1,1 @@
+select count(*), sum(amount), max(order_date) from {{ ref('stg_orders') }}

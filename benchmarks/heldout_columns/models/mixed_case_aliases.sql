@@ -1,0 +1,1 @@
+select order_id as "OrderId", amount as Amount, status from {{ ref('stg_orders') }}

@@ -1,0 +1,3 @@
+select o.* exclude (channel), c.country
+from {{ ref('stg_orders') }} o
+join {{ ref('customers') }} c on c.customer_id = o.customer_id

@@ -1,0 +1,1 @@
+select * like '%_id' from {{ ref('stg_order_items') }}

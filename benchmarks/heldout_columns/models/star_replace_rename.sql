@@ -1,0 +1,2 @@
+select * replace (upper(status) as status) rename (channel as sales_channel)
+from {{ ref('stg_orders') }}

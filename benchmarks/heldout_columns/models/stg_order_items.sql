@@ -1,0 +1,1 @@
+select *, quantity * unit_price as line_total from {{ ref('order_items') }}

@@ -1,0 +1,1 @@
+select * exclude (weight_kg) from {{ ref('products') }}

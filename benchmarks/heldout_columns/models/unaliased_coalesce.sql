@@ -1,0 +1,1 @@
+select customer_id, coalesce(country, 'XX'), lower(email) from {{ ref('customers') }}

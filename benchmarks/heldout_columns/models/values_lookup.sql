@@ -1,0 +1,1 @@
+select * from (values ('web', 'Online'), ('store', 'Retail'), ('app', 'Mobile')) as channels

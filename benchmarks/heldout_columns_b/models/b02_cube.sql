@@ -1,0 +1,1 @@
+select channel, status, count(*) as n from {{ ref('orders') }} group by cube (channel, status)

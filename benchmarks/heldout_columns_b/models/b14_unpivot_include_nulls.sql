@@ -1,0 +1,1 @@
+select * from {{ ref('order_items') }} unpivot include nulls (v for k in (quantity, order_id))

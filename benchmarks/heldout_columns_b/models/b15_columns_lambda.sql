@@ -1,0 +1,1 @@
+select columns(c -> c like '%_id') from {{ ref('orders') }}

@@ -1,0 +1,1 @@
+select * exclude (email), columns('^email$') from {{ ref('customers') }}

@@ -1,0 +1,1 @@
+select * from {{ ref('orders') }} natural join {{ ref('order_items') }}

@@ -1,0 +1,1 @@
+select order_id, (select max(amount) from {{ ref('orders') }}) as max_amount from {{ ref('orders') }}

@@ -1,0 +1,1 @@
+select * from {{ ref('customers') }} semi join {{ ref('orders') }} using (customer_id)

@@ -1,0 +1,2 @@
+select customer_id, concat_ws(' ', first_name, last_name) || ' <' || email || '>'
+from {{ ref('customers') }}

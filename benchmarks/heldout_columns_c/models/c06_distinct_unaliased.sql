@@ -1,0 +1,1 @@
+select distinct upper(channel), status from {{ ref('orders') }}

@@ -1,0 +1,1 @@
+select product_id, try_cast(name as integer), price::decimal(12, 4) from {{ ref('products') }}

@@ -1,0 +1,1 @@
+unpivot {{ ref('order_items') }} on columns(* exclude (order_id)) into name field value val

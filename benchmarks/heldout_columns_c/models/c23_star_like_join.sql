@@ -1,0 +1,1 @@
+select * like '%_at' from {{ ref('events') }} e join {{ ref('products') }} p on true

@@ -1,0 +1,1 @@
+select * replace (round(price, 0) as price) from {{ ref('products') }}

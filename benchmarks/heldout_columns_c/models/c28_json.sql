@@ -1,0 +1,1 @@
+select event_id, payload->>'$.kind', json_extract(payload, '$.n') from {{ ref('events') }}

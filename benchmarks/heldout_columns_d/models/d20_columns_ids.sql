@@ -1,0 +1,1 @@
+select columns('_id$') from {{ ref('d03_fct_orders') }}

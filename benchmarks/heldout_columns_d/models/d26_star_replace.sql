@@ -1,0 +1,1 @@
+select * replace (amount * 100 as amount) from {{ ref('orders') }}

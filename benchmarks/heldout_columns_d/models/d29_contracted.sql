@@ -1,0 +1,1 @@
+select email, country, customer_id from {{ ref('customers') }}
