@@ -183,9 +183,14 @@ def _schema(tables: Mapping[str, TableColumns], dialect: str) -> tuple[MappingSc
 
 
 def infer_output_columns(
-    tree: exp.Expression, tables: Mapping[str, TableColumns], dialect: str, open_reasons: tuple[str, ...] = ()
+    tree: exp.Expression,
+    tables: Mapping[str, TableColumns],
+    dialect: str,
+    open_reasons: tuple[str, ...] = (),
+    in_place: bool = False,
 ) -> ColumnSet:
-    """The columns a parsed query produces.
+    """The columns a parsed query produces. With `in_place`, `tree` itself is qualified and annotated
+    (no copy): for a caller that has no further use for it.
 
     >>> tree = parse_sql("select id as order_id, amount * 2 as doubled, 1.5 as rate from t", "snowflake")
     >>> t = TableColumns({"id": exp.DataType.build("int"), "amount": exp.DataType.build("decimal(10,2)")}, True)
@@ -196,7 +201,8 @@ def infer_output_columns(
     reasons = list(open_reasons)
     schema, mixed = _schema(tables, dialect)
     preserve = dialect not in FOLD_UPPER and dialect not in FOLD_LOWER
-    work = tree.copy()
+    lines = ProjectionLines(tree, dialect, eager=in_place)  # lines as written, before qualifying rewrites them
+    work = tree if in_place else tree.copy()
     if preserve:
         mixed = stash_spellings(work) or mixed
     unaliased = mark_unaliased(work, dialect)
@@ -224,7 +230,6 @@ def infer_output_columns(
     namer: Namer | None = None
     if preserve and mixed:
         namer = Namer(annotated, {token: table.columns for token, table in tables.items()}, dialect)
-    lines = ProjectionLines(tree, dialect)
     columns: list[InferredColumn] = []
     for index, projection in enumerate(annotated.selects):
         name = projection.alias_or_name
@@ -247,6 +252,9 @@ def infer_output_columns(
             data_type = certain_type(setop_types[index][1] if index < len(setop_types) else None)
         else:
             data_type = certain_type(projection.type)
+        if data_type is not None and data_type.parent is not None:
+            # a cast's target is a node of the tree: keeping it would keep the whole annotated tree alive
+            data_type = data_type.copy()
         columns.append(
             InferredColumn(
                 name=namer.name(projection) if namer is not None else name,
