@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import sqlglot
 from sqlglot import exp, serde
 from sqlglot.errors import ParseError, SqlglotError
-from sqlglot.optimizer.annotate_types import annotate_types
+from sqlglot.optimizer.annotate_types import TypeAnnotator
 from sqlglot.optimizer.qualify import qualify
 from sqlglot.schema import MappingSchema
 
@@ -182,6 +182,36 @@ def _schema(tables: Mapping[str, TableColumns], dialect: str) -> tuple[MappingSc
     return MappingSchema(mapping, dialect=dialect), mixed
 
 
+# Clauses of a SELECT that no output column's type depends on: filters, grouping, ordering, join conditions.
+_UNTYPED_CLAUSES = ("where", "group", "having", "qualify", "order")
+
+
+def _annotate_outputs(tree: exp.Expression, schema: MappingSchema, dialect: str) -> exp.Expression:
+    """sqlglot's `annotate_types`, but the clauses no output column's type depends on are left untyped: they
+    are handed to the annotator as already visited, so its walk never enters them (a subquery in them is a
+    scope of its own and is still typed).
+
+    >>> tree = parse_sql("select t.a + 1 as b from t as t where t.a > (select max(u.a) from t as u)", "duckdb")
+    >>> schema = MappingSchema({"t": {"a": "int"}}, dialect="duckdb")
+    >>> typed = _annotate_outputs(tree, schema, "duckdb")
+    >>> typed.selects[0].type.sql("duckdb"), typed.args["where"].this.type
+    ('INT', None)
+    """
+    annotator = TypeAnnotator(schema=schema, expression_metadata=annotators_for(dialect))
+    skipped = annotator._visited
+    for select in tree.find_all(exp.Select):
+        args = select.args
+        for key in _UNTYPED_CLAUSES:
+            clause = args.get(key)
+            if clause is not None:
+                skipped[id(clause)] = clause
+        for join in args.get("joins") or ():
+            on = join.args.get("on")
+            if on is not None:
+                skipped[id(on)] = on
+    return annotator.annotate(tree)
+
+
 def infer_output_columns(
     tree: exp.Expression,
     tables: Mapping[str, TableColumns],
@@ -215,9 +245,7 @@ def infer_output_columns(
             quote_identifiers=False,
             identify=False,
         )
-        annotated = annotate_types(
-            qualified, schema=schema, dialect=dialect, expression_metadata=annotators_for(dialect)
-        )
+        annotated = _annotate_outputs(qualified, schema, dialect)
     except (SqlglotError, RecursionError, KeyError, ValueError, TypeError, AttributeError) as error:
         return ColumnSet((), False, (*reasons, f"sqlglot could not resolve the query: {error}"))
 
