@@ -52,8 +52,11 @@ import json
 import random
 import shutil
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rich_sql import RichGenerator  # noqa: E402  (benchmarks/rich_sql.py: the rich-SQL profile)
 
 TODAY_FOR_DEPRECATIONS = "2026-11-23"  # the --today run.py passes; v1 deprecation dates are well after it
 V1_DEPRECATION_DATE = "2027-09-30"
@@ -290,7 +293,11 @@ class ProjectOut:
 
 
 class MeshGenerator:
-    def __init__(self, total: int, seed: int, out: Path, extended_macros: bool = False, cast_sums: bool = False) -> None:
+    def __init__(
+        self, total: int, seed: int, out: Path, extended_macros: bool = False, cast_sums: bool = False, layout: str = "mesh"
+    ) -> None:
+        # `single`: one project (core's systems and entities) holds every model
+        self.specs = PROJECTS if layout == "mesh" else (replace(PROJECTS[0], share=1.0),)
         if total < 40:
             raise SystemExit("generate.py: --models must be at least 40")
         self.total = total
@@ -309,10 +316,10 @@ class MeshGenerator:
 
     def quotas(self) -> dict[str, int]:
         quotas, left = {}, self.total
-        for spec in PROJECTS[:-1]:
+        for spec in self.specs[:-1]:
             quotas[spec.name] = round(self.total * spec.share)
             left -= quotas[spec.name]
-        quotas[PROJECTS[-1].name] = left
+        quotas[self.specs[-1].name] = left
         return quotas
 
     def sum_type(self, arg_type: str) -> str:
@@ -338,7 +345,7 @@ class MeshGenerator:
 
     def generate(self) -> dict[str, object]:
         quotas = self.quotas()
-        for spec in PROJECTS:
+        for spec in self.specs:
             project = ProjectOut(spec, self.out / spec.name)
             self.projects[spec.name] = project
             self.generate_project(project, quotas[spec.name])
@@ -352,7 +359,8 @@ class MeshGenerator:
             "extended_macros": self.extended_macros,
             "cast_sums": self.cast_sums,
             "models": self.total,
-            "parse_order": [spec.name for spec in PROJECTS],
+            "profile": "simple",
+            "parse_order": [spec.name for spec in self.specs],
             "projects": {name: self.counts[name] for name in self.projects},
             "edit_for_partial_parse": f"core/models/intermediate/{core_int.name}.sql",
         }
@@ -1054,14 +1062,29 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="cast every sum() back to bigint / decimal(18,2) (meshlint up to 2a431fa mistyped DuckDB sums)",
     )
+    parser.add_argument(
+        "--profile", choices=["simple", "rich"], default="simple",
+        help="simple: short layered models (the default); rich: chains of 3-5 CTEs over 3-4 joins (benchmarks/rich_sql.py)",
+    )
+    parser.add_argument(
+        "--layout", choices=["mesh", "single"], default=None,
+        help="mesh: four projects (core, finance, marketing, ops); single: one large project "
+        "(default: mesh for the simple profile, single for the rich one)",
+    )
     args = parser.parse_args(argv)
+    layout = args.layout or ("mesh" if args.profile == "simple" else "single")
     if args.out.exists():
         if not args.force and any(args.out.iterdir()):
             print(f"generate.py: {args.out} exists and is not empty (use --force)", file=sys.stderr)
             return 2
         shutil.rmtree(args.out)
     args.out.mkdir(parents=True)
-    meta = MeshGenerator(args.models, args.seed, args.out, args.extended_macros, args.cast_sums).generate()
+    if args.profile == "rich":
+        meta = RichGenerator(args.models, args.seed, args.out, layout).generate()
+        summary = ", ".join(f"{name}: {c['models']}" for name, c in meta["projects"].items())
+        print(f"wrote {meta['models']} rich-SQL models to {args.out} ({summary})")
+        return 0
+    meta = MeshGenerator(args.models, args.seed, args.out, args.extended_macros, args.cast_sums, layout).generate()
     summary = ", ".join(f"{name}: {sum(c[k] for k in ('staging', 'intermediate', 'mart_nodes'))}" for name, c in meta["projects"].items())
     print(f"wrote {meta['models']} models to {args.out} ({summary})")
     return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from meshlint import __version__
+from meshlint.build_info import version_line
 from meshlint.diagnostics import Location, Severity
 from meshlint.analyse.cache import default_cache_dir
 from meshlint.engine import check
@@ -46,7 +47,7 @@ class UsageError(Exception):
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="meshlint", description="Static linter and CI gate for dbt Mesh.")
-    parser.add_argument("--version", action="version", version=f"meshlint {__version__}")
+    parser.add_argument("--version", action="version", version=version_line(__version__))
     commands = parser.add_subparsers(dest="command", required=True)
 
     check_cmd = commands.add_parser("check", help="check the dbt projects under PATH (default: .)")

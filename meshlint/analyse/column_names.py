@@ -142,10 +142,11 @@ class ProjectionLines:
     3
     """
 
-    def __init__(self, tree: exp.Expression, dialect: str) -> None:
+    def __init__(self, tree: exp.Expression, dialect: str, eager: bool = False) -> None:
         self._tree = tree
         self._dialect = dialect
-        self._by_name: dict[str, int] | None = None  # walks the whole tree: built on the first miss only
+        # walks the whole tree: built on the first miss only, or now when `tree` is about to be qualified in place
+        self._by_name: dict[str, int] | None = _projection_lines(tree, dialect) if eager else None
 
     def line(self, projection: exp.Expression) -> int:
         line = _line_of(projection)

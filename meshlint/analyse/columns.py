@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import sqlglot
 from sqlglot import exp, serde
 from sqlglot.errors import ParseError, SqlglotError
-from sqlglot.optimizer.annotate_types import annotate_types
+from sqlglot.optimizer.annotate_types import TypeAnnotator
 from sqlglot.optimizer.qualify import qualify
 from sqlglot.schema import MappingSchema
 
@@ -203,12 +203,45 @@ def _spellings(tables: Mapping[str, TableColumns]) -> dict[str, str | None]:
             key = name.lower()
             found[key] = name if found.get(key, name) == name else None
     return found
+# Clauses of a SELECT that no output column's type depends on: filters, grouping, ordering, join conditions.
+_UNTYPED_CLAUSES = ("where", "group", "having", "qualify", "order")
+
+
+def _annotate_outputs(tree: exp.Expression, schema: MappingSchema, dialect: str) -> exp.Expression:
+    """sqlglot's `annotate_types`, but the clauses no output column's type depends on are left untyped: they
+    are handed to the annotator as already visited, so its walk never enters them (a subquery in them is a
+    scope of its own and is still typed).
+
+    >>> tree = parse_sql("select t.a + 1 as b from t as t where t.a > (select max(u.a) from t as u)", "duckdb")
+    >>> schema = MappingSchema({"t": {"a": "int"}}, dialect="duckdb")
+    >>> typed = _annotate_outputs(tree, schema, "duckdb")
+    >>> typed.selects[0].type.sql("duckdb"), typed.args["where"].this.type
+    ('INT', None)
+    """
+    annotator = TypeAnnotator(schema=schema, expression_metadata=annotators_for(dialect))
+    skipped = annotator._visited
+    for select in tree.find_all(exp.Select):
+        args = select.args
+        for key in _UNTYPED_CLAUSES:
+            clause = args.get(key)
+            if clause is not None:
+                skipped[id(clause)] = clause
+        for join in args.get("joins") or ():
+            on = join.args.get("on")
+            if on is not None:
+                skipped[id(on)] = on
+    return annotator.annotate(tree)
 
 
 def infer_output_columns(
-    tree: exp.Expression, tables: Mapping[str, TableColumns], dialect: str, open_reasons: tuple[str, ...] = ()
+    tree: exp.Expression,
+    tables: Mapping[str, TableColumns],
+    dialect: str,
+    open_reasons: tuple[str, ...] = (),
+    in_place: bool = False,
 ) -> ColumnSet:
-    """The columns a parsed query produces.
+    """The columns a parsed query produces. With `in_place`, `tree` itself is qualified and annotated
+    (no copy): for a caller that has no further use for it.
 
     >>> tree = parse_sql("select id as order_id, amount * 2 as doubled, 1.5 as rate from t", "snowflake")
     >>> t = TableColumns({"id": exp.DataType.build("int"), "amount": exp.DataType.build("decimal(10,2)")}, True)
@@ -222,7 +255,8 @@ def infer_output_columns(
     reasons = list(open_reasons)
     schema, mixed = _schema(tables, dialect)
     preserve = dialect not in FOLD_UPPER and dialect not in FOLD_LOWER
-    work = tree.copy()
+    lines = ProjectionLines(tree, dialect, eager=in_place)  # lines as written, before qualifying rewrites them
+    work = tree if in_place else tree.copy()
     text = tree.meta.get(SQL_TEXT)
     lowered = text.lower() if text is not None else "values pivot"
     if "pivot" in lowered:
@@ -246,9 +280,7 @@ def infer_output_columns(
             quote_identifiers=False,
             identify=False,
         )
-        annotated = annotate_types(
-            qualified, schema=schema, dialect=dialect, expression_metadata=annotators_for(dialect)
-        )
+        annotated = _annotate_outputs(qualified, schema, dialect)
     except (SqlglotError, RecursionError, KeyError, ValueError, TypeError, AttributeError) as error:
         return ColumnSet((), False, (*reasons, f"sqlglot could not resolve the query: {error}"))
 
@@ -259,7 +291,6 @@ def infer_output_columns(
     namer: Namer | None = None
     if preserve and mixed:
         namer = Namer(annotated, {token: table.columns for token, table in tables.items()}, dialect)
-    lines = ProjectionLines(tree, dialect)
     columns: list[InferredColumn] = []
     for index, projection in enumerate(annotated.selects):
         name = projection.alias_or_name
@@ -286,6 +317,9 @@ def infer_output_columns(
             data_type = certain_type(setop_types[index][1] if index < len(setop_types) else None)
         else:
             data_type = certain_type(projection.type)
+        if data_type is not None and data_type.parent is not None:
+            # a cast's target is a node of the tree: keeping it would keep the whole annotated tree alive
+            data_type = data_type.copy()
         columns.append(
             InferredColumn(
                 name=given or (namer.name(projection) if namer is not None else name),

@@ -6,6 +6,7 @@ parents are known to produce."""
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import os
 from collections.abc import Callable, Mapping
@@ -40,8 +41,20 @@ from meshlint.rules.input_failures import (
 
 
 def declared_type(data_type: str | None, dialect: str) -> exp.DataType | None:
+    """A YAML `data_type` as a sqlglot type (None when it does not parse). Parsed once per spelling and
+    dialect: a source's or a contracted parent's columns are read by many models, and types are values
+    that nothing mutates.
+
+    >>> declared_type("numeric(18, 2)", "duckdb") is declared_type("numeric(18, 2)", "duckdb")
+    True
+    """
     if not data_type:
         return None
+    return _declared_type(data_type, dialect)
+
+
+@functools.lru_cache(maxsize=4096)
+def _declared_type(data_type: str, dialect: str) -> exp.DataType | None:
     try:
         return exp.DataType.build(data_type, dialect=dialect, udt=True)
     except (SqlglotError, ValueError):

@@ -41,8 +41,8 @@ def infer_sql(
         tree = parse_sql(sql, dialect)
         if isinstance(tree, SqlParseFailure):
             return None, tree, None
-        columns = infer_output_columns(tree, tables, dialect, open_reasons)
-        return columns, None, column_uses(tree) if reads else None
+        uses = column_uses(tree) if reads else None  # from the tree as written, before inference rewrites it
+        return infer_output_columns(tree, tables, dialect, open_reasons, in_place=True), None, uses
     except Exception as error:  # sqlglot on SQL it was never tested with: say so, never crash the run
         return ColumnSet((), False, (f"sqlglot failed on this SQL ({type(error).__name__}: {error})",)), None, None
 
