@@ -16,6 +16,7 @@ from pathlib import Path
 from meshlint.analyse.cache import AnalysisCache
 from meshlint.analyse.facts import AnalysedMesh, RuleOptions
 from meshlint.analyse.pipeline import analyse_mesh
+from meshlint.cascades import drop_follow_ons
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.loader import load_mesh
 from meshlint.report.model import Summary
@@ -270,7 +271,7 @@ def check(
                 cache.close()
         gc.freeze()  # so do the analysed models
         rules = active_rules(settings)
-        found = [*load_problems, *analysed.problems, *run_rules(analysed, rules)]
+        found = drop_follow_ons([*load_problems, *analysed.problems, *run_rules(analysed, rules)])
         found = apply_suppressions(found, mesh.suppressions, UNUSED_SUPPRESSION in rules)
         if changed:
             found = limit_to_changes(found, analysed, changed)
