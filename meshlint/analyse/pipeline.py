@@ -198,21 +198,20 @@ class _Analysis:
     def infer_task(self, node: ModelNode, project: Project, result: RenderResult, refs: tuple[ResolvedRef, ...]) -> InferTask:
         """The inference a model needs: already answered (no dialect, or from the cache), or the
         pure task to run, with the cache key to store its answer under."""
-        if project.dialect is None:
-            return InferTask(answer=(ColumnSet((), False, (NO_DIALECT,)), None, None))
+        dialect = project.dialect or PERMISSIVE_DIALECT  # names only without a dialect: see names_only
         assert result.sql is not None
         key = None
         if self.cache is not None:
             # the ref's spelling is part of the key: reasons for an open column set name it
             tables_key = sorted(
-                (ref.call.token, ref.call.package or "", ref.call.name, self._table_key(ref.target, project.dialect))
+                (ref.call.token, ref.call.package or "", ref.call.name, self._table_key(ref.target, dialect))
                 for ref in refs
             )
-            key = digest("infer", project.dialect, result.sql, tables_key, result.open_reasons, self._source_key(project, result))
+            key = digest("infer", dialect, result.sql, tables_key, result.open_reasons, self._source_key(project, result))
             cached = self.cache.get(key)
             if isinstance(cached, tuple) and len(cached) == 3:
                 return InferTask(answer=cached)  # type: ignore[arg-type]
-        arguments = (result.sql, self.tables_for(project, result, refs), project.dialect, result.open_reasons, bool(refs))
+        arguments = (result.sql, self.tables_for(project, result, refs), dialect, result.open_reasons, bool(refs))
         return InferTask(arguments=arguments, key=key)
 
     def _table_key(self, target: ModelNode | None, dialect: str) -> object:
@@ -332,7 +331,7 @@ def analyse_mesh(
                     inferred = task.answer if task.answer is not None else next(ran)
                     if task.answer is None and task.key is not None and analysis.cache is not None:
                         analysis.cache.put(task.key, inferred)
-                columns, sql_failure, uses = inferred
+                columns, sql_failure, uses = inferred if project.dialect is not None else names_only(inferred)
                 if node.resource_type == "snapshot" and columns is not None and project.dialect:
                     columns = _with_snapshot_columns(columns, project.dialect)
                 if result is not None and result.failure is not None:
@@ -389,6 +388,25 @@ def _with_snapshot_columns(columns: ColumnSet, dialect: str) -> ColumnSet:
 
 
 NO_DIALECT = "no SQL dialect: set the dbt profile's adapter or `dialect` in settings"
+# Without a dialect, column names are still inferred, parsing with a dialect that accepts most of what
+# the others write; their types stay unknown, and a parse failure is not the model's fault.
+PERMISSIVE_DIALECT = "duckdb"
+
+
+def names_only(inferred: Inferred) -> Inferred:
+    """An inference made in the permissive dialect, reduced to what it can tell: column names.
+
+    >>> from meshlint.analyse.tasks import infer_sql
+    >>> columns, failure, uses = names_only(infer_sql("select 1 as one", {}, PERMISSIVE_DIALECT, ()))
+    >>> [(c.name, c.type) for c in columns.columns], columns.closed, failure, uses
+    ([('one', None)], True, None, None)
+    """
+    columns, failure, _ = inferred
+    if columns is None:
+        reason = f"{NO_DIALECT} (the SQL does not parse in the permissive dialect: {failure.message if failure else 'unknown'})"
+        return ColumnSet((), False, (reason,)), None, None
+    unknown = tuple(InferredColumn(c.name, None, c.line, NO_DIALECT) for c in columns.columns)
+    return ColumnSet(unknown, columns.closed, columns.reasons), None, None
 
 
 def _cannot_verify(analysed: AnalysedNode) -> list[Diagnostic]:
