@@ -8,13 +8,14 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 from collections.abc import Callable, Mapping
 
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
 from meshlint.analyse.cache import AnalysisCache, digest, texts_digest
-from meshlint.analyse.columns import ColumnSet, InferredColumn, TableColumns, type_id
+from meshlint.analyse.columns import ColumnSet, InferredColumn, SqlParseFailure, TableColumns, type_id
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef, RuleOptions
 from meshlint.analyse.graph import NodeIndex, resolve_ref, topological_order
 from meshlint.analyse.identifiers import warehouse_name
@@ -29,7 +30,7 @@ from meshlint.render.graph_context import graph_context
 from meshlint.render.properties import render_properties
 from meshlint.render.render import ProjectMacros, Renderer
 from meshlint.render.state import RefCall, RenderResult
-from meshlint.render.values import Column
+from meshlint.render.values import UNKNOWN_TOKEN, Column
 from meshlint.rules.input_failures import (
     CANNOT_VERIFY,
     JINJA_INVALID,
@@ -116,7 +117,8 @@ class _Analysis:
         return RenderInputs(
             project=project.name,
             model_name=node.name,
-            adapter_type=DIALECT_ADAPTERS.get(project.dialect or "", project.dialect or "default"),
+            # without a dialect, render as the permissive dialect's adapter that names-only inference parses
+            adapter_type=DIALECT_ADAPTERS.get(project.dialect or PERMISSIVE_DIALECT, project.dialect or PERMISSIVE_DIALECT),
             project_vars=project.vars,
             cli_vars=self.cli_vars,
             allowed_env_vars=self.allowed_env_vars,
@@ -332,6 +334,8 @@ def analyse_mesh(
                     if task.answer is None and task.key is not None and analysis.cache is not None:
                         analysis.cache.put(task.key, inferred)
                 columns, sql_failure, uses = inferred if project.dialect is not None else names_only(inferred)
+                if sql_failure is not None and result is not None:
+                    columns, sql_failure = not_the_models_fault(result, columns, sql_failure)
                 if node.resource_type == "snapshot" and columns is not None and project.dialect:
                     columns = _with_snapshot_columns(columns, project.dialect)
                 if result is not None and result.failure is not None:
@@ -391,6 +395,31 @@ NO_DIALECT = "no SQL dialect: set the dbt profile's adapter or `dialect` in sett
 # Without a dialect, column names are still inferred, parsing with a dialect that accepts most of what
 # the others write; their types stay unknown, and a parse failure is not the model's fault.
 PERMISSIVE_DIALECT = "duckdb"
+
+
+_SQL_COMMENTS = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)
+
+
+def not_the_models_fault(
+    result: RenderResult, columns: ColumnSet | None, failure: SqlParseFailure
+) -> tuple[ColumnSet | None, SqlParseFailure | None]:
+    """A parse failure that comes from rendering without a warehouse is no mistake of the model: a template
+    that renders to no statement (its SQL comes from introspection, or from a branch dbt only takes with
+    a warehouse), or SQL that holds values only the warehouse knows. The model is open instead (ML005).
+
+    >>> from meshlint.render.state import RenderResult
+    >>> not_the_models_fault(RenderResult("-- nothing\\n;"), None, SqlParseFailure("found 0 statement(s)", 1))[0].reasons
+    ('the template renders to no SQL statement without a warehouse',)
+    >>> not_the_models_fault(RenderResult("select from x"), None, SqlParseFailure("Expecting )", 1))[1].message
+    'Expecting )'
+    """
+    sql = result.sql or ""
+    if not _SQL_COMMENTS.sub(" ", sql).replace(";", " ").strip():
+        return ColumnSet((), False, ("the template renders to no SQL statement without a warehouse",)), None
+    if UNKNOWN_TOKEN in sql:
+        reasons = "; ".join(result.open_reasons) or "values only a warehouse knows"
+        return ColumnSet((), False, (f"its SQL cannot be parsed with what only the warehouse knows left out ({reasons})",)), None
+    return columns, failure
 
 
 def names_only(inferred: Inferred) -> Inferred:
