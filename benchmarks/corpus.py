@@ -49,7 +49,9 @@ class Entry:
     name: str  # folder in the corpus
     repo: str  # owner/name
     subdir: str = ""  # the dbt project inside the repository
-    dialect: str | None = None  # written to the project's meshlint.toml (None: the profile says it)
+    # written to the project's meshlint.toml, and its profiles.yml (CI targets read from env vars) dropped;
+    # None: the project's own profile says it, or meshlint guesses it
+    dialect: str | None = None
     local: bool = False  # an integration_tests project that installs its repository as a package (`local: ../`)
     ref: str = "HEAD"  # a release tag, where HEAD needs package versions that are not released yet
 
@@ -65,10 +67,12 @@ CORPUS = (
     Entry("dbt_date-integration", "godatadriven/dbt-date", "integration_tests", "duckdb", local=True),
     Entry("dbt_expectations-integration", "calogica/dbt-expectations", "integration_tests", "postgres", local=True),
     Entry("project_evaluator-integration", "dbt-labs/dbt-project-evaluator", "integration_tests", "duckdb", local=True),
-    Entry("audit_helper-integration", "dbt-labs/dbt-audit-helper", "integration_tests", "postgres", local=True),
+    Entry("audit_helper-integration", "dbt-labs/dbt-audit-helper", "integration_tests", "snowflake", local=True),
     Entry("stripe", "fivetran/dbt_stripe", "integration_tests", "snowflake", local=True, ref="v1.4.0"),
     Entry("github", "fivetran/dbt_github", "integration_tests", "snowflake", local=True, ref="v1.0.0"),
     Entry("jira", "fivetran/dbt_jira", "integration_tests", "bigquery", local=True, ref="v1.1.0"),
+    Entry("hubspot", "fivetran/dbt_hubspot", "integration_tests", "databricks", local=True, ref="v1.2.0"),
+    Entry("jaffle-sl-template", "dbt-labs/jaffle-sl-template"),  # dbt Cloud, no profile: the dialect is guessed
     Entry("fivetran_utils-integration", "fivetran/dbt_fivetran_utils", "integration_tests", "snowflake", local=True),
 )
 
@@ -208,6 +212,7 @@ def build(sources: Path, out: Path) -> None:
         _install(sources, dest, packages, seen, notes)
         if entry.dialect:
             (dest / "meshlint.toml").write_text(f'dialect = "{entry.dialect}"\n')
+            (dest / "profiles.yml").unlink(missing_ok=True)
         installed = sorted(p.name for p in packages.iterdir())
         print(f"{entry.name}: packages {', '.join(installed) or '-'} ({'; '.join(notes)})")
 

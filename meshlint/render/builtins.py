@@ -13,6 +13,7 @@ import types
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 
+import jinja2
 import yaml
 from jinja2.exceptions import SecurityError
 
@@ -148,9 +149,9 @@ class _Guarded:
         self._target = target
 
     def __call__(self, *args: object, **kwargs: object) -> object:
-        unknown = next((a for a in (*args, *kwargs.values()) if isinstance(a, UnknownValue)), None)
-        if unknown is not None:
-            return unknown
+        unknown = next((a for a in (*args, *kwargs.values()) if isinstance(a, (UnknownValue, jinja2.Undefined))), None)
+        if unknown is not None:  # an unknown value, or a name the template does not have (`target.http_path`)
+            return unknown if isinstance(unknown, UnknownValue) else UnknownValue("an undefined value")
         return self._target(*args, **kwargs)
 
     def __getattr__(self, name: str) -> object:

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+import jinja2
 from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.sandbox import safe_range
 
@@ -181,6 +182,10 @@ def build_context(
     source_tokens: dict[tuple[str, str], str] = {}
 
     def ref(*args: object, **kwargs: object) -> object:
+        if any(isinstance(a, (UnknownValue, jinja2.Undefined)) or UNKNOWN_TOKEN in str(a) for a in args):
+            # a name built from what only the warehouse knows (a relation listed by a query): no ref meshlint can check
+            state.mark_open("a `ref` to a name only the warehouse knows")
+            return DbtRelation(UNKNOWN_TOKEN, None, None, UNKNOWN_TOKEN)
         if len(args) not in (1, 2) or not all(isinstance(a, str) for a in args):
             raise CompilerError(f"ref() takes one or two string arguments ({len(args)} given)")
         version = kwargs.get("version", kwargs.get("v"))
