@@ -42,6 +42,8 @@ def lint(root: Path, files: dict[str, str]):
         ({"profiles.yml.example": "shop:\n  target: dev\n  outputs:\n    dev:\n      type: bigquery\n"}, "bigquery",
          "adapter `bigquery` in profiles.yml.example"),
         ({"models/orders.sql": "{{ config(dist='even') }}\n" + SQL}, "redshift", "`dist` in models/orders.sql"),
+        ({"requirements.txt": "dbt-core\ndbt-databricks~=1.9\n"}, "databricks", "adapter package `dbt-databricks` in requirements.txt"),
+        ({"dbt_project.yml": PROJECT.replace("profile: shop", "profile: snowflake")}, "snowflake", "profile `snowflake` in dbt_project.yml"),
         ({"dbt_project.yml": PROJECT + "models:\n  shop:\n    +transient: false\n"}, "snowflake", "`transient` in dbt_project.yml"),
         ({"packages.yml": "packages:\n  - package: dbt-labs/spark_utils\n    version: 0.3.0\n"}, "spark",
          "package `dbt-labs/spark_utils` in packages.yml"),

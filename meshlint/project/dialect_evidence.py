@@ -1,7 +1,8 @@
 """Which warehouse a project without a profile and without a `dialect` setting is written for, told
-from what its repository shows: a profiles.yml example or template, configs only one adapter knows
+from what its repository shows: a profiles.yml example or template, an adapter package it installs
+(`dbt-snowflake` in requirements.txt), configs only one adapter knows
 (`snowflake_warehouse`, `dist`, `file_format`...), data types only one warehouse names (`number`,
-`int64`, `super`), packages named after an adapter, and, last, model SQL that parses in one candidate
+`int64`, `super`), packages and a profile named after an adapter, and, last, model SQL that parses in one candidate
 dialect only. dbt Cloud projects ship no profiles.yml, so this is how most of them get a dialect.
 
 Every guess says where it came from, so the report can ask the user to confirm it with `dialect`.
@@ -115,6 +116,48 @@ def profile_template_evidence(root: Path) -> list[Evidence]:
                 if dialect is not None:
                     found.append(Evidence(dialect, f"adapter `{adapter.lower()}`", str(path)))
     return found
+
+
+# Files that install a dbt adapter (`dbt-snowflake` in requirements.txt, pyproject.toml, Pipfile...).
+INSTALL_FILES = re.compile(r"^(?:requirements.*\.(?:txt|in)|pyproject\.toml|Pipfile|setup\.(?:py|cfg)|environment\.ya?ml|meltano\.ya?ml|Dockerfile)$", re.I)
+_ADAPTER_PACKAGE = re.compile(r"\bdbt-(" + "|".join(sorted(ADAPTER_DIALECTS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def install_evidence(root: Path) -> list[Evidence]:
+    """dbt adapters the repository installs, in the project folder or the folder above it.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "requirements.txt").write_text("dbt-core\\ndbt-snowflake~=1.8\\nsqlfluff\\n")
+    >>> [(e.dialect, e.what) for e in install_evidence(folder)]
+    [('snowflake', 'adapter package `dbt-snowflake`')]
+    """
+    found = []
+    for folder in (root, root.parent):
+        try:
+            names = sorted(p for p in folder.iterdir() if p.is_file() and INSTALL_FILES.match(p.name))
+        except OSError:
+            continue
+        for path in names:
+            try:
+                text = path.read_text(encoding="utf-8")[:100_000]
+            except (OSError, UnicodeDecodeError):
+                continue
+            for adapter in _ADAPTER_PACKAGE.findall(text):
+                found.append(Evidence(ADAPTER_DIALECTS[adapter.lower()], f"adapter package `dbt-{adapter.lower()}`", str(path)))
+    return found
+
+
+def profile_name_evidence(profile: object, project_path: str) -> list[Evidence]:
+    """A `profile:` named after an adapter (`profile: snowflake`).
+
+    >>> [(e.dialect, e.what) for e in profile_name_evidence("snowflake_prod", "dbt_project.yml")]
+    [('snowflake', 'profile `snowflake_prod`')]
+    """
+    if not isinstance(profile, str):
+        return []
+    words = set(re.split(r"[^a-z]+", profile.lower()))
+    return [Evidence(ADAPTER_DIALECTS[w], f"profile `{profile}`", project_path) for w in PACKAGE_WORDS if w in words]
 
 
 def config_evidence(configs: Iterable[tuple[Mapping[str, object], str]], sql_texts: Iterable[tuple[str, str]]) -> list[Evidence]:
@@ -259,10 +302,16 @@ def project_dialect_guess(
     def package_names() -> list[Evidence]:
         named = [(p.value, dependencies.path or project_path) for p in dependencies.packages]
         named += [(p.name, p.path) for p in packages]
-        return package_evidence(named)
+        return package_evidence(named) + profile_name_evidence(data.get("profile"), project_path)
 
     return guess_dialect(
-        (lambda: profile_template_evidence(root), configs, package_names, types, lambda: parse_evidence(texts)),
+        (
+            lambda: profile_template_evidence(root) + install_evidence(root),
+            configs,
+            package_names,
+            types,
+            lambda: parse_evidence(texts),
+        ),
         root,
     )
 
