@@ -96,7 +96,7 @@ def _both_test_keys(entry: YamlMap, where: str, path: str) -> list[Diagnostic]:
         YAML_INVALID.diagnostic(
             f"Invalid test config: cannot have both 'tests' and 'data_tests' defined (at `{where}.tests`)",
             key_location(entry, "tests", path),
-            help="dbt's parse fails (ValidationError); move the tests under `data_tests` (`tests` is its old name)",
+            help="dbt's parse fails (YamlParseDictError); move the tests under `data_tests` (`tests` is its old name)",
         )
     ]
 

@@ -727,7 +727,7 @@ CONTRACT_CASES = [
         "stg_orders' order_id lists data tests under both `data_tests` and `tests`",
         {STAGING_YML: staging_model("stg_orders", "columns:", "  - name: order_id", "    data_tests: [unique]", "    tests: [not_null]")},
         BASE | {f("ML001", None)},
-        parse_error("analytics", "ValidationError", "Invalid test config: cannot have both 'tests' and 'data_tests' defined"),
+        parse_error("analytics", "YamlParseDictError", "Invalid test config: cannot have both 'tests' and 'data_tests' defined"),
     ),
     Case(
         "Y02_meta_in_config_and_top_level",
