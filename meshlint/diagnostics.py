@@ -42,6 +42,9 @@ class Diagnostic:
     help: str | None = None
     # Extra facts a report may show (e.g. which stand-in macro was used); never part of identity.
     notes: tuple[str, ...] = field(default=(), compare=False)
+    # Node ids this finding makes unreliable: other findings on them, or on refs to them, follow from
+    # this one and are not reported (cascades.py). Never part of identity or output.
+    covers: tuple[str, ...] = field(default=(), compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str, str, str, str]:
         return (

@@ -16,7 +16,9 @@ from pathlib import Path
 from meshlint.analyse.cache import AnalysisCache
 from meshlint.analyse.facts import AnalysedMesh, RuleOptions
 from meshlint.analyse.pipeline import analyse_mesh
+from meshlint.cascades import drop_follow_ons
 from meshlint.diagnostics import Diagnostic, Location, Severity
+from meshlint.project.dialect_evidence import dialect_notes
 from meshlint.project.loader import load_mesh
 from meshlint.report.model import Summary
 from meshlint.rules.base import Rule
@@ -33,15 +35,18 @@ class RunResult:
     summary: Summary
     analysed: AnalysedMesh
     node_paths: dict[str, str]
+    cwd: Path | None = None
 
     @property
     def notes(self) -> tuple[str, ...]:
         """What a reader should know about how the models were rendered."""
+        dialects = dialect_notes(self.analysed.mesh.projects, self.cwd)
         used = sorted({m for n in self.analysed.nodes if n.render is not None for m in n.render.stand_ins})
         if not used:
-            return ()
+            return dialects
         models = sum(1 for n in self.analysed.nodes if n.render is not None and n.render.stand_ins)
         return (
+            *dialects,
             f"{models} model(s) rendered with meshlint's stand-ins for macros of packages that are not "
             f"installed (run `dbt deps` to use the real ones): {', '.join(used)}",
         )
@@ -270,7 +275,7 @@ def check(
                 cache.close()
         gc.freeze()  # so do the analysed models
         rules = active_rules(settings)
-        found = [*load_problems, *analysed.problems, *run_rules(analysed, rules)]
+        found = drop_follow_ons([*load_problems, *analysed.problems, *run_rules(analysed, rules)])
         found = apply_suppressions(found, mesh.suppressions, UNUSED_SUPPRESSION in rules)
         if changed:
             found = limit_to_changes(found, analysed, changed)
@@ -281,4 +286,4 @@ def check(
             models_closed=sum(1 for n in analysed.nodes if n.columns is not None and n.columns.closed),
         )
         node_paths = {n.unique_id: _relative(n.node.sql.path, cwd) for n in analysed.nodes if n.node.sql is not None}
-        return RunResult(diagnostics, summary, analysed, node_paths)
+        return RunResult(diagnostics, summary, analysed, node_paths, cwd.resolve())

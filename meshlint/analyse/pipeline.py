@@ -9,13 +9,14 @@ import datetime
 import functools
 import json
 import os
+import re
 from collections.abc import Callable, Mapping
 
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
 from meshlint.analyse.cache import AnalysisCache, digest, texts_digest
-from meshlint.analyse.columns import ColumnSet, InferredColumn, TableColumns, type_id
+from meshlint.analyse.columns import ColumnSet, InferredColumn, SqlParseFailure, TableColumns, type_id
 from meshlint.analyse.contract_order import in_contract_order
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef, RuleOptions
 from meshlint.analyse.graph import NodeIndex, resolve_ref, topological_order
@@ -31,7 +32,7 @@ from meshlint.render.graph_context import graph_context
 from meshlint.render.properties import render_properties
 from meshlint.render.render import ProjectMacros, Renderer
 from meshlint.render.state import RefCall, RenderResult
-from meshlint.render.values import Column
+from meshlint.render.values import UNKNOWN_TOKEN, Column
 from meshlint.rules.input_failures import (
     CANNOT_VERIFY,
     JINJA_INVALID,
@@ -130,7 +131,8 @@ class _Analysis:
         return RenderInputs(
             project=project.name,
             model_name=node.name,
-            adapter_type=DIALECT_ADAPTERS.get(project.dialect or "", project.dialect or "default"),
+            # without a dialect, render as the permissive dialect's adapter that names-only inference parses
+            adapter_type=DIALECT_ADAPTERS.get(project.dialect or PERMISSIVE_DIALECT, project.dialect or PERMISSIVE_DIALECT),
             project_vars=project.vars,
             cli_vars=self.cli_vars,
             allowed_env_vars=self.allowed_env_vars,
@@ -212,21 +214,20 @@ class _Analysis:
     def infer_task(self, node: ModelNode, project: Project, result: RenderResult, refs: tuple[ResolvedRef, ...]) -> InferTask:
         """The inference a model needs: already answered (no dialect, or from the cache), or the
         pure task to run, with the cache key to store its answer under."""
-        if project.dialect is None:
-            return InferTask(answer=(ColumnSet((), False, (NO_DIALECT,)), None, None))
+        dialect = project.dialect or PERMISSIVE_DIALECT  # names only without a dialect: see names_only
         assert result.sql is not None
         key = None
         if self.cache is not None:
             # the ref's spelling is part of the key: reasons for an open column set name it
             tables_key = sorted(
-                (ref.call.token, ref.call.package or "", ref.call.name, self._table_key(ref.target, project.dialect))
+                (ref.call.token, ref.call.package or "", ref.call.name, self._table_key(ref.target, dialect))
                 for ref in refs
             )
-            key = digest("infer", project.dialect, result.sql, tables_key, result.open_reasons, self._source_key(project, result))
+            key = digest("infer", dialect, result.sql, tables_key, result.open_reasons, self._source_key(project, result))
             cached = self.cache.get(key)
             if isinstance(cached, tuple) and len(cached) == 3:
                 return InferTask(answer=cached)  # type: ignore[arg-type]
-        arguments = (result.sql, self.tables_for(project, result, refs), project.dialect, result.open_reasons, bool(refs))
+        arguments = (result.sql, self.tables_for(project, result, refs), dialect, result.open_reasons, bool(refs))
         return InferTask(arguments=arguments, key=key)
 
     def _table_key(self, target: ModelNode | None, dialect: str) -> object:
@@ -346,7 +347,9 @@ def analyse_mesh(
                     inferred = task.answer if task.answer is not None else next(ran)
                     if task.answer is None and task.key is not None and analysis.cache is not None:
                         analysis.cache.put(task.key, inferred)
-                columns, sql_failure, uses = inferred
+                columns, sql_failure, uses = inferred if project.dialect is not None else names_only(inferred)
+                if sql_failure is not None and result is not None:
+                    columns, sql_failure = not_the_models_fault(result, columns, sql_failure)
                 if node.resource_type == "snapshot" and columns is not None and project.dialect:
                     columns = _with_snapshot_columns(columns, project.dialect)
                 elif columns is not None and project.dialect and node.columns and (config := analysis.final_config(node, result)).contract_enforced:
@@ -405,6 +408,50 @@ def _with_snapshot_columns(columns: ColumnSet, dialect: str) -> ColumnSet:
 
 
 NO_DIALECT = "no SQL dialect: set the dbt profile's adapter or `dialect` in settings"
+# Without a dialect, column names are still inferred, parsing with a dialect that accepts most of what
+# the others write; their types stay unknown, and a parse failure is not the model's fault.
+PERMISSIVE_DIALECT = "duckdb"
+
+
+_SQL_COMMENTS = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)
+
+
+def not_the_models_fault(
+    result: RenderResult, columns: ColumnSet | None, failure: SqlParseFailure
+) -> tuple[ColumnSet | None, SqlParseFailure | None]:
+    """A parse failure that comes from rendering without a warehouse is no mistake of the model: a template
+    that renders to no statement (its SQL comes from introspection, or from a branch dbt only takes with
+    a warehouse), or SQL that holds values only the warehouse knows. The model is open instead (ML005).
+
+    >>> from meshlint.render.state import RenderResult
+    >>> not_the_models_fault(RenderResult("-- nothing\\n;"), None, SqlParseFailure("found 0 statement(s)", 1))[0].reasons
+    ('the template renders to no SQL statement without a warehouse',)
+    >>> not_the_models_fault(RenderResult("select from x"), None, SqlParseFailure("Expecting )", 1))[1].message
+    'Expecting )'
+    """
+    sql = result.sql or ""
+    if not _SQL_COMMENTS.sub(" ", sql).replace(";", " ").strip():
+        return ColumnSet((), False, ("the template renders to no SQL statement without a warehouse",)), None
+    if UNKNOWN_TOKEN in sql:
+        reasons = "; ".join(result.open_reasons) or "values only a warehouse knows"
+        return ColumnSet((), False, (f"its SQL cannot be parsed with what only the warehouse knows left out ({reasons})",)), None
+    return columns, failure
+
+
+def names_only(inferred: Inferred) -> Inferred:
+    """An inference made in the permissive dialect, reduced to what it can tell: column names.
+
+    >>> from meshlint.analyse.tasks import infer_sql
+    >>> columns, failure, uses = names_only(infer_sql("select 1 as one", {}, PERMISSIVE_DIALECT, ()))
+    >>> [(c.name, c.type) for c in columns.columns], columns.closed, failure, uses
+    ([('one', None)], True, None, None)
+    """
+    columns, failure, _ = inferred
+    if columns is None:
+        reason = f"{NO_DIALECT} (the SQL does not parse in the permissive dialect: {failure.message if failure else 'unknown'})"
+        return ColumnSet((), False, (reason,)), None, None
+    unknown = tuple(InferredColumn(c.name, None, c.line, NO_DIALECT) for c in columns.columns)
+    return ColumnSet(unknown, columns.closed, columns.reasons), None, None
 
 
 def _cannot_verify(analysed: AnalysedNode) -> list[Diagnostic]:

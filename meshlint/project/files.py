@@ -60,4 +60,5 @@ class Reader:
                 self.cache.put(key, (properties, failure))
         if isinstance(failure, YamlFailure):
             self.problems.append(YAML_INVALID.diagnostic(failure.message, failure.location))
+        self.problems.extend(properties.problems)
         return properties

@@ -16,6 +16,7 @@ from meshlint.project.discover import find_project_files, iter_files
 from meshlint.project.facts import Group, Mesh, ModelSpec, Project, SourceTable, SqlFile
 from meshlint.project.files import Reader
 from meshlint.project.nodes import model_nodes, seed_nodes, snapshot_nodes
+from meshlint.project.dialect_evidence import project_dialect_guess
 from meshlint.project.profiles import ADAPTER_DIALECTS, adapter_type
 from meshlint.project.upstream import UpstreamError, UpstreamSource, read_upstream
 from meshlint.project.validation import invalid_access, invalid_dates
@@ -126,7 +127,6 @@ def load_project(
         reader.problems.append(YAML_INVALID.diagnostic("`dbt_project.yml` has no `name`", Location(path, 1, 1)))
         return None
 
-    dialect, origin = _dialect(root, data, settings, profiles_dir)
     model_paths = _str_list(data.get("model-paths", data.get("source-paths")), ("models",))
     macro_paths = _str_list(data.get("macro-paths"), ("macros",))
 
@@ -162,11 +162,14 @@ def load_project(
 
     models_tree = data.get("models")
     nodes = model_nodes(name, specs, sql_files, models_tree, path)
+    dependencies = read_dependencies(root, reader)
+    dialect, origin = _dialect(root, data, settings, profiles_dir)
+    if dialect is None and not is_package:
+        dialect, origin = project_dialect_guess(root, path, data, specs, sources, sql_files, dependencies, packages) or (None, origin)
     seed_paths = _str_list(data.get("seed-paths", data.get("data-paths")), ("seeds",))
     snapshot_paths = _str_list(data.get("snapshot-paths"), ("snapshots",))
     nodes += seed_nodes(name, root, seed_paths, data.get("seeds"), path, reader, dialect)
     nodes += snapshot_nodes(name, root, snapshot_paths, reader)
-    dependencies = read_dependencies(root, reader)
     reader.problems.extend(invalid_access(nodes, path))
     reader.problems.extend(invalid_dates(specs))
     return Project(
@@ -212,7 +215,7 @@ def _dialect(
         return dialect, f"adapter `{adapter}` of profile `{profile}` in {profiles_path}"
     if settings.dialect:
         return settings.dialect, f"setting `dialect` in {settings.source or 'the command line'}"
-    return None, "no profile and no `dialect` setting"
+    return None, "no profile, no `dialect` setting and nothing in the repository that tells the warehouse"
 
 
 def _load_packages(

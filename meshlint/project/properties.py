@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-from meshlint.diagnostics import Location
+from meshlint.diagnostics import Diagnostic, Location
 from meshlint.project.facts import (
     ColumnSpec,
     Constraint,
@@ -18,6 +18,7 @@ from meshlint.project.facts import (
     SourceTable,
     VersionSpec,
 )
+from meshlint.project.validation import property_shapes
 from meshlint.project.yaml_spans import (
     YamlMap,
     item_location,
@@ -36,10 +37,11 @@ class PropertyFile:
     models: list[ModelSpec] = field(default_factory=list)
     sources: list[SourceTable] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)  # shapes dbt rejects (validation.py)
 
 
 def read_property_file(data: object, path: str, project: str) -> PropertyFile:
-    result = PropertyFile()
+    result = PropertyFile(problems=property_shapes(data, path))
     if not isinstance(data, YamlMap):
         return result
     for _, entry in iter_mappings(data.get("models")):

@@ -1,11 +1,13 @@
-"""Shapes dbt's parse rejects that meshlint models: not-a-date deprecation dates and access values
-other than private, protected and public (ML001)."""
+"""Shapes dbt's parse rejects (ML001): not-a-date deprecation dates, access values other than private,
+protected and public, and property-file shapes (`tests` with `data_tests`, keys both at the top of a
+model and in its `config:`)."""
 
 from __future__ import annotations
 
 from meshlint.diagnostics import Diagnostic, Location
 from meshlint.project.dates import parse_deprecation_date
 from meshlint.project.facts import ModelNode, ModelSpec
+from meshlint.project.yaml_spans import YamlMap, iter_mappings, key_location
 from meshlint.rules.input_failures import YAML_INVALID
 
 
@@ -39,3 +41,65 @@ def invalid_access(nodes: tuple[ModelNode, ...], project_path: str) -> list[Diag
         YAML_INVALID.diagnostic(message, location, help="dbt's parse fails; use one of: private, protected, public")
         for location, message in found.items()
     ]
+
+
+# Keys of a model entry dbt moves into `config:`; present in both places, its parse fails.
+NORMALIZED_KEYS = ("access", "group", "contract", "meta", "docs")
+
+
+def property_shapes(data: object, path: str) -> list[Diagnostic]:
+    """Shapes of a property file that dbt's parse rejects, each at its key with the key path:
+    `tests` next to `data_tests` (on a model, a column or a version), a key both at the top of a model
+    entry and in its `config:`, and a `config:` that is not a mapping.
+
+    >>> from meshlint.project.yaml_spans import load_yaml
+    >>> data, _ = load_yaml("m.yml", "models:\\n  - name: m\\n    meta: {a: 1}\\n    config: {meta: {b: 2}}\\n"
+    ...                    "    columns:\\n      - name: id\\n        data_tests: [unique]\\n        tests: [not_null]\\n")
+    >>> [(d.location.line, d.message) for d in property_shapes(data, "m.yml")]  # doctest: +NORMALIZE_WHITESPACE
+    [(3, '`models[0].meta` of `m` is also set in its `config:`, expected one of the two'),
+     (8, "Invalid test config: cannot have both 'tests' and 'data_tests' defined (at `models[0].columns[0].tests`)")]
+    """
+    found: list[Diagnostic] = []
+    if not isinstance(data, YamlMap):
+        return found
+    for index, model in iter_mappings(data.get("models")):
+        where = f"models[{index}]"
+        name = model.get("name")
+        config = model.get("config")
+        if config is not None and not isinstance(config, YamlMap):
+            found.append(_invalid(f"`{where}.config` of `{name}` is not a mapping", key_location(model, "config", path)))
+        for key in NORMALIZED_KEYS:
+            if key in model and isinstance(config, YamlMap) and key in config:
+                found.append(
+                    YAML_INVALID.diagnostic(
+                        f"`{where}.{key}` of `{name}` is also set in its `config:`, expected one of the two",
+                        key_location(model, key, path),
+                        help=f"dbt's parse fails (\"found {key} dictionary in 'config' dictionary and as top-level key\"); "
+                        "keep it under `config:` only",
+                    )
+                )
+        found += _both_test_keys(model, where, path)
+        for column_index, column in iter_mappings(model.get("columns")):
+            found += _both_test_keys(column, f"{where}.columns[{column_index}]", path)
+        for version_index, version in iter_mappings(model.get("versions")):
+            version_where = f"{where}.versions[{version_index}]"
+            found += _both_test_keys(version, version_where, path)
+            for column_index, column in iter_mappings(version.get("columns")):
+                found += _both_test_keys(column, f"{version_where}.columns[{column_index}]", path)
+    return found
+
+
+def _both_test_keys(entry: YamlMap, where: str, path: str) -> list[Diagnostic]:
+    if not entry.get("tests") or "data_tests" not in entry:
+        return []
+    return [
+        YAML_INVALID.diagnostic(
+            f"Invalid test config: cannot have both 'tests' and 'data_tests' defined (at `{where}.tests`)",
+            key_location(entry, "tests", path),
+            help="dbt's parse fails (YamlParseDictError); move the tests under `data_tests` (`tests` is its old name)",
+        )
+    ]
+
+
+def _invalid(message: str, location: Location) -> Diagnostic:
+    return YAML_INVALID.diagnostic(message, location, help="dbt's parse fails; write `config:` as a mapping of keys")

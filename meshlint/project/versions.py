@@ -35,11 +35,30 @@ def version_sort_key(v: VersionValue) -> tuple[int, float, str]:
     return (1, 0.0, str(v))
 
 
+def declared_latest(spec: ModelSpec) -> VersionValue | None:
+    """`latest_version` as written, when it is a version value at all (not a list, a mapping or a bool)."""
+    raw = spec.latest_version.raw if spec.latest_version is not None else None
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+        return None
+    return raw
+
+
 def latest_version_of(spec: ModelSpec) -> VersionValue | None:
-    """`latest_version` when set, else the greatest declared version."""
-    if spec.latest_version is not None and isinstance(spec.latest_version.raw, (int, float, str)):
-        raw = spec.latest_version.raw
-        return raw if not isinstance(raw, bool) else str(raw)
+    """The latest version: `latest_version` when it is one of the declared versions, else the greatest
+    declared version. dbt's parse fails on an unusable `latest_version` (ML202); the rest of the analysis
+    goes on as if it were unset, so that one mistake yields one finding.
+
+    >>> from meshlint.diagnostics import Location
+    >>> from meshlint.project.facts import Dated
+    >>> def spec(latest, *vs):
+    ...     return ModelSpec("p", "m", "m.yml", Location("m.yml"), versions=tuple(VersionSpec(v, Location("m.yml")) for v in vs),
+    ...                      latest_version=Dated(latest, Location("m.yml")) if latest is not None else None)
+    >>> latest_version_of(spec(1, 1, 2)), latest_version_of(spec("2", 1, 2)), latest_version_of(spec(3, 1, 2))
+    (1, 2, 2)
+    """
+    declared = declared_latest(spec)
+    if declared is not None and any(same_version(declared, v.v) for v in spec.versions):
+        return declared
     if not spec.versions:
         return None
     return max((v.v for v in spec.versions), key=version_sort_key)

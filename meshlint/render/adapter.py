@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from meshlint.render.state import RenderState
+from meshlint.render.state import CURRENT, RenderState
 from meshlint.render.values import Column, Relation, UnknownValue
 
 # How an adapter inherits dispatched macros (`redshift__x`, then `postgres__x`, then `default__x`).
@@ -15,6 +15,28 @@ ADAPTER_PARENTS = {"redshift": ("postgres",), "databricks": ("spark",), "fabric"
 # Answers introspection in the compile pass: a ref's key -> the referenced node's known columns,
 # or None when they are not (all) known.
 ColumnsOf = Callable[[tuple[object, ...]], list[Column] | None]
+
+
+class _UnknownColumns(UnknownValue):
+    """Columns only the warehouse knows: they open the model (with this reason) when they reach its SQL.
+
+    >>> state = RenderState("model")
+    >>> token = CURRENT.set(state)
+    >>> columns = _UnknownColumns("columns of `orders` are not known")
+    >>> [c.name == "id" for c in columns], list(state.open_reasons)
+    ([False], [])
+    >>> str(next(iter(columns)).name), state.open_reasons
+    ('meshlint__unknown', ['columns of `orders` are not known'])
+    >>> CURRENT.reset(token)
+    """
+
+    def __str__(self) -> str:
+        state = CURRENT.get(None)
+        if state is not None:
+            state.mark_open(self.reason)
+        return super().__str__()
+
+    __html__ = __str__
 
 
 class Adapter:
@@ -78,16 +100,20 @@ class Adapter:
         return str(identifier)
 
     def get_columns_in_relation(self, relation: object) -> object:
+        self._state.used_execute = True  # introspection: the compile pass answers differently
         if isinstance(relation, Relation) and relation.ref_key is not None and self._columns_of is not None:
             columns = self._columns_of(relation.ref_key)
             if columns is not None:
                 return columns
-        if self._columns_of is not None:  # compile pass: the answer is not known statically
-            self._state.mark_open(f"columns of `{getattr(relation, 'identifier', relation)}` are not known")
-            return UnknownValue("get_columns_in_relation")
+        if self._columns_of is not None:
+            # compile pass, the columns unknown: an unknown that opens the model only where it reaches the
+            # SQL (as a column list would); a template that only tests names against it (fivetran_utils'
+            # fill_staging_columns) still produces the columns it names
+            return _UnknownColumns(f"columns of `{getattr(relation, 'identifier', relation)}` are not known")
         return []
 
     def get_relation(self, database: object = None, schema: object = None, identifier: object = None) -> object:
+        self._state.used_execute = True
         self._state.mark_open("`adapter.get_relation` needs the warehouse")
         return UnknownValue("get_relation")
 

@@ -10,8 +10,10 @@ import itertools
 import json
 import re
 import types
+import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 
+import jinja2
 import yaml
 from jinja2.exceptions import SecurityError
 
@@ -125,10 +127,77 @@ class ModuleView:
 
     def __getattr__(self, name: str) -> object:
         if name in self._names:
-            return getattr(self._module, name)
+            value = getattr(self._module, name)
+            return _Guarded(value) if callable(value) else value
         if name.startswith("_"):
             raise AttributeError(name)
         raise SecurityError(f"`modules.{self._module.__name__}.{name}` is not available in meshlint's sandbox")
+
+
+class _Guarded:
+    """A module's function or class as a template sees it: called with an unknown argument it gives an
+    unknown (`modules.datetime.datetime(..., tzinfo=<unknown zone>)`) instead of failing the render;
+    its public attributes (`datetime.datetime.strptime`) are guarded the same way.
+
+    >>> from meshlint.render.values import UnknownValue
+    >>> date = _Guarded(datetime.date)
+    >>> date(2024, 1, 2).isoformat(), date(UnknownValue("x"), 1, 2), date.fromisoformat("2024-01-02").day
+    ('2024-01-02', UnknownValue('x'), 2)
+    """
+
+    def __init__(self, target: Callable[..., object]) -> None:
+        self._target = target
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        unknown = next((a for a in (*args, *kwargs.values()) if isinstance(a, (UnknownValue, jinja2.Undefined))), None)
+        if unknown is not None:  # an unknown value, or a name the template does not have (`target.http_path`)
+            return unknown if isinstance(unknown, UnknownValue) else UnknownValue("an undefined value")
+        return self._target(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = getattr(self._target, name)
+        return _Guarded(value) if callable(value) else value
+
+
+class _PytzZone(zoneinfo.ZoneInfo):
+    """A time zone as pytz gives it (`localize`, `normalize`, `zone`), built on the standard library."""
+
+    def localize(self, value: datetime.datetime, is_dst: object = False) -> datetime.datetime:
+        return value.replace(tzinfo=self)
+
+    def normalize(self, value: datetime.datetime) -> datetime.datetime:
+        return value.astimezone(self)
+
+    @property
+    def zone(self) -> str:
+        return self.key
+
+
+class _Pytz:
+    """`modules.pytz` (dbt ships pytz): `timezone(name)`, `utc` and `UTC`.
+
+    >>> zone = _Pytz().timezone("Europe/Amsterdam")
+    >>> zone.localize(datetime.datetime(2024, 7, 1)).isoformat(), zone.zone
+    ('2024-07-01T00:00:00+02:00', 'Europe/Amsterdam')
+    """
+
+    __name__ = "pytz"
+
+    def timezone(self, name: object) -> object:
+        if isinstance(name, UnknownValue):
+            return name
+        try:
+            return _PytzZone(str(name))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+            raise CompilerError(f"Unknown time zone: {name}") from error
+
+    @property
+    def utc(self) -> datetime.tzinfo:
+        return _PytzZone("UTC")
+
+    UTC = utc
 
 
 _DATETIME_NAMES = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo", "MINYEAR", "MAXYEAR")
@@ -143,9 +212,10 @@ def modules() -> dict[str, ModuleView]:
     """`modules`: the standard-library modules dbt offers templates, each behind a `ModuleView`.
 
     >>> sorted(modules()), modules()["re"].sub("-", "_", "a-b")
-    (['datetime', 'itertools', 're'], 'a_b')
+    (['datetime', 'itertools', 'pytz', 're'], 'a_b')
     """
     return {
+        "pytz": _Pytz(),
         "datetime": ModuleView(datetime, _DATETIME_NAMES),
         "re": ModuleView(re, _RE_NAMES),
         "itertools": ModuleView(itertools, (n for n in dir(itertools) if not n.startswith("_"))),

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+import jinja2
 from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.sandbox import safe_range
 
@@ -20,7 +21,7 @@ from meshlint.render.api_column import api_namespace
 from meshlint.render.builtins import VALUE_FUNCTIONS, CompilerError, ConfigFunction, Exceptions, ExecuteFlag, modules
 from meshlint.render.environment import MacroReturn
 from meshlint.render.state import RefCall, RenderState, SourceCall
-from meshlint.render.values import Relation, UnknownValue
+from meshlint.render.values import UNKNOWN_TOKEN, Column, QueryResult, Relation, UnknownValue
 
 # What `dbt_version` says: the dbt-core release whose macros meshlint's built-ins follow.
 DBT_VERSION = "1.11.0"
@@ -110,6 +111,58 @@ class DbtRelation(Relation, Mapping[str, object]):
         return 4
 
 
+class _RelationApi:
+    """`api.Relation`: a relation a template builds itself (from a warehouse listing, say) is no node
+    meshlint knows, so it renders as an unknown table and the model is marked open."""
+
+    def __init__(self, state: RenderState) -> None:
+        self._state = state
+
+    def create(self, database: object = None, schema: object = None, identifier: object = None, **_: object) -> DbtRelation:
+        self._state.mark_open("a relation built with `api.Relation.create` is not a node meshlint knows")
+        return DbtRelation(UNKNOWN_TOKEN, _text(database), _text(schema), _text(identifier) or UNKNOWN_TOKEN)
+
+
+class _ColumnApi:
+    """`api.Column`: a column object as adapters build them."""
+
+    def create(self, name: object, label_or_dtype: object = None) -> Column:
+        return Column(str(name), str(label_or_dtype or "unknown"))
+
+
+class Api:
+    """`api`: `api.Relation.create(...)` and `api.Column.create(...)`.
+
+    >>> state = RenderState("model")
+    >>> relation = Api(state).Relation.create(schema="raw", identifier="events")
+    >>> str(relation), relation["metadata"], state.open_reasons
+    ('meshlint__unknown', {'type': 'Relation'}, ['a relation built with `api.Relation.create` is not a node meshlint knows'])
+    """
+
+    def __init__(self, state: RenderState) -> None:
+        self.Relation = _RelationApi(state)
+        self.Column = _ColumnApi()
+
+
+def _range(state: RenderState, *args: object) -> range:
+    """`range`, bounded as the sandbox bounds it; a bound only the warehouse knows (an unknown value, or the
+    empty output of a macro that returned nothing because its input was unknown) gives one iteration, as an
+    unknown iterates once, and marks the model open.
+
+    >>> state = RenderState("model")
+    >>> list(_range(state, 3)), list(_range(state, UnknownValue("n"))), list(_range(state, "")), state.open_reasons
+    ([0, 1, 2], [0], [0], ['a loop bound only the warehouse knows'])
+    """
+    if all(isinstance(a, int) for a in args):
+        return safe_range(*args)  # type: ignore[no-any-return]
+    state.mark_open("a loop bound only the warehouse knows")
+    return range(1)
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def _token(prefix: str, index: int) -> str:
     return f"meshlint__{prefix}_{index}"
 
@@ -130,6 +183,10 @@ def build_context(
     source_tokens: dict[tuple[str, str], str] = {}
 
     def ref(*args: object, **kwargs: object) -> object:
+        if any(isinstance(a, (UnknownValue, jinja2.Undefined)) or UNKNOWN_TOKEN in str(a) for a in args):
+            # a name built from what only the warehouse knows (a relation listed by a query): no ref meshlint can check
+            state.mark_open("a `ref` to a name only the warehouse knows")
+            return DbtRelation(UNKNOWN_TOKEN, None, None, UNKNOWN_TOKEN)
         if len(args) not in (1, 2) or not all(isinstance(a, str) for a in args):
             raise CompilerError(f"ref() takes one or two string arguments ({len(args)} given)")
         version = kwargs.get("version", kwargs.get("v"))
@@ -169,16 +226,18 @@ def build_context(
         return UnknownValue(f"env_var {name}")
 
     def run_query(sql: object = None) -> object:
+        state.used_execute = True  # introspection: the compile pass answers differently
         state.mark_open("`run_query` needs the warehouse")
-        return UnknownValue("run_query")
+        return QueryResult("run_query")
 
     def statement(*args: object, caller: object = None, **kwargs: object) -> str:
         state.mark_open("`statement` results need the warehouse")
         return ""
 
     def load_result(name: object) -> object:
+        state.used_execute = True  # introspection: the compile pass answers differently
         state.mark_open("`load_result` needs the warehouse")
-        return UnknownValue("load_result")
+        return QueryResult("load_result")
 
     def unknown(reason: str) -> UnknownValue:
         state.mark_open(reason)
@@ -189,7 +248,7 @@ def build_context(
         # Jinja's own globals (`range`, `dict`, `namespace`, ...): a context handed over whole does not
         # get them from the environment, so they are part of it here, `range` bounded as the sandbox has it
         **DEFAULT_NAMESPACE,
-        "range": safe_range,
+        "range": lambda *args: _range(state, *args),
         "dbt_version": DBT_VERSION,
         "ref": ref,
         "source": source,
@@ -215,6 +274,7 @@ def build_context(
         "flags": {"FULL_REFRESH": False, "WHICH": "compile", "STORE_FAILURES": False},
         "graph": GraphView(inputs.graph, state),
         "run_query": run_query,
+        "api": Api(state),
         "meshlint_unknown": unknown,
         "statement": statement,
         "load_result": load_result,

@@ -3,6 +3,7 @@ SQL with everything the render recorded. Never raises for a problem in the templ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -22,6 +23,9 @@ from meshlint.render.environment import (
 )
 from meshlint.render.line_map import map_lines
 from meshlint.render.state import CURRENT, RenderFailure, RenderResult, RenderState
+
+# A relation's token right after a word (`left join{{ ref('x') }}`): a space keeps them two words.
+_GLUED_RELATION = re.compile(r"(?<=\w)(?=meshlint__(?:ref_|src_|this\b))")
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,8 @@ class Renderer:
         try:
             context = self._context(inputs, macros, state, columns_of)
             sql = "".join(template.root_render_func(template.new_context(context, shared=True)))
+            # dbt renders a relation as `"db"."schema"."table"`, so `join{{ ref('x') }}` is valid SQL there
+            sql = _GLUED_RELATION.sub(" ", sql)
         except CompilerError as error:
             return self._failed(state, f"Compilation error raised by the template: {error}")
         except jinja2.TemplateError as error:

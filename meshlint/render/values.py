@@ -53,6 +53,131 @@ class UnknownValue:
     def __hash__(self) -> int:
         return hash(UNKNOWN_TOKEN)
 
+    # Comparisons with an unknown are false, whichever side it is on; arithmetic stays unknown.
+    def __lt__(self, other: object) -> bool:
+        return False
+
+    __le__ = __gt__ = __ge__ = __lt__
+
+    def _unknown(self, *_: object) -> "UnknownValue":
+        return self
+
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _unknown
+    __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = __neg__ = _unknown
+
+    def __int__(self) -> int:
+        return 0
+
+    def __float__(self) -> float:
+        return 0.0
+
+
+class QueryResult:
+    """What `run_query` and `load_result` give in the compile pass, where meshlint has no warehouse: an
+    agate-like table of one row whose every value is unknown (so a template that loops over the result,
+    reads `.columns`, `.rows`, `.table` or `['data']`, or compares a value, renders on, and the model
+    is marked open where the SQL uses a value).
+
+    >>> result = QueryResult("run_query")
+    >>> bool(result), [str(v) for v in result.columns[0].values()], result.rows[0][0] < 3, len(result.table)
+    (True, ['meshlint__unknown'], False, 1)
+    >>> [(str(name), str(column.name)) for name, column in result.columns.items()], [str(r) for r in result['data']]
+    ([('meshlint__unknown', 'meshlint__unknown')], ['meshlint__unknown'])
+    """
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        self._value = UnknownValue(reason)
+
+    @property
+    def table(self) -> "QueryResult":
+        return self
+
+    @property
+    def rows(self) -> list[UnknownValue]:
+        return [self._value]
+
+    @property
+    def columns(self) -> "_UnknownColumns":
+        return _UnknownColumns(self._value)
+
+    @property
+    def column_names(self) -> list[UnknownValue]:
+        return [self._value]
+
+    @property
+    def column_types(self) -> list[UnknownValue]:
+        return [self._value]
+
+    def __getitem__(self, key: object) -> object:
+        if key == "table":
+            return self
+        if key == "data":
+            return [self._value]
+        if key == "response":
+            return self._value
+        return self._value
+
+    def get(self, key: object, default: object = None) -> object:
+        return self[key]
+
+    def __iter__(self) -> Iterator[UnknownValue]:
+        return iter([self._value])
+
+    def __len__(self) -> int:
+        return 1
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __str__(self) -> str:
+        return UNKNOWN_TOKEN
+
+    def print_table(self, *args: object, **kwargs: object) -> str:
+        return ""
+
+    def __getattr__(self, name: str) -> UnknownValue:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self._value
+
+
+class _UnknownColumns:
+    """`table.columns` of a `QueryResult`: one column, by index, by name, or as `items()`."""
+
+    def __init__(self, value: UnknownValue) -> None:
+        self._column = _UnknownColumn(value)
+
+    def __getitem__(self, key: object) -> "_UnknownColumn":
+        return self._column
+
+    def __iter__(self) -> Iterator["_UnknownColumn"]:
+        return iter([self._column])
+
+    def __len__(self) -> int:
+        return 1
+
+    def items(self) -> list[tuple[UnknownValue, "_UnknownColumn"]]:
+        return [(self._column.name, self._column)]
+
+    def keys(self) -> list[UnknownValue]:
+        return [self._column.name]
+
+    def values(self) -> list["_UnknownColumn"]:
+        return [self._column]
+
+
+class _UnknownColumn:
+    def __init__(self, value: UnknownValue) -> None:
+        self.name = value
+        self.data_type = value
+
+    def values(self) -> list[UnknownValue]:
+        return [self.name]
+
+    def values_distinct(self) -> list[UnknownValue]:
+        return [self.name]
+
 
 @dataclass(frozen=True)
 class Relation:

@@ -43,6 +43,7 @@ class Rule:
         target: str | None = None,
         help: str | None = None,
         notes: tuple[str, ...] = (),
+        covers: tuple[str, ...] = (),
     ) -> Diagnostic:
         return Diagnostic(
             code=self.code,
@@ -55,6 +56,7 @@ class Rule:
             target=target,
             help=help,
             notes=notes,
+            covers=covers,
         )
 
 

@@ -10,13 +10,14 @@ from meshlint.diagnostics import Diagnostic, Severity
 from meshlint.project.facts import NamedItem
 from meshlint.render.state import RefCall
 from meshlint.rules.base import Rule, node_label
+from meshlint.rules.foreign_keys import STATIC_REF
 from meshlint.rules.ml105_contract_no_effect import model_constraints
 
 CONSTRAINT_TYPES = ("check", "not_null", "unique", "primary_key", "foreign_key", "custom")
 TYPE_LIST = "[" + ", ".join(f"'{t}'" for t in CONSTRAINT_TYPES) + "]"
 _REF_OR_SOURCE = re.compile(r"\b(ref|source)\s*\(")
 # `ref('model')` or `ref('project', 'model')` with plain string arguments, nothing else
-_STATIC_REF = re.compile(r"\s*ref\(\s*(['\"])([^'\"]+)\1\s*(?:,\s*(['\"])([^'\"]+)\3\s*)?\)\s*")
+_STATIC_REF = STATIC_REF
 
 
 def _type_problem(kind: str | None) -> str:

@@ -25,6 +25,7 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
         f"`{spec.name}` v{version.v} has no model file: expected {expected} in project `{node.project}`",
         version.location,
         node=analysed.unique_id,
+        covers=(analysed.unique_id,),
         help=f"dbt warns \"Did not find matching node for patch with name '{stem}'\" and drops the version, so "
         f"{consequence}; add the file, set `defined_in` to the file's name, or remove the version",
     )

@@ -22,6 +22,7 @@ def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
         f"with versions {versions}",
         Location(node.sql.path, 1, 1),
         node=analysed.unique_id,
+        covers=(analysed.unique_id,),
         help=f"dbt's parse fails: `dbt found versioned and unversioned models with the name {quoted}`; "
         "rename this file, or make it a version (`defined_in`)",
     )

@@ -713,6 +713,30 @@ CONTRACT_CASES = [
         ok(*BASE_EVENTS),
     ),
     Case(
+        "P01_packages_in_both_files",
+        "analytics declares packages in packages.yml and in dependencies.yml",
+        {
+            "analytics/packages.yml": "packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.3.0\n",
+            "analytics/dependencies.yml": "packages:\n  - package: dbt-labs/codegen\n    version: 0.13.1\n",
+        },
+        BASE | {f("ML001", None)},
+        parse_error("analytics", "DbtProjectError", "The 'packages' key cannot be specified in both packages.yml and dependencies.yml"),
+    ),
+    Case(
+        "Y01_tests_and_data_tests",
+        "stg_orders' order_id lists data tests under both `data_tests` and `tests`",
+        {STAGING_YML: staging_model("stg_orders", "columns:", "  - name: order_id", "    data_tests: [unique]", "    tests: [not_null]")},
+        BASE | {f("ML001", None)},
+        parse_error("analytics", "YamlParseDictError", "Invalid test config: cannot have both 'tests' and 'data_tests' defined"),
+    ),
+    Case(
+        "Y02_meta_in_config_and_top_level",
+        "stg_orders sets `meta` at the top of its entry and in its `config:` (dbt 1.10 moved it into config)",
+        {STAGING_YML: staging_model("stg_orders", "meta: {owner: data}", "config:", "  meta: {owner: analytics}")},
+        BASE | {f("ML001", None)},
+        parse_error("analytics", "ParsingError", "found meta dictionary in 'config' dictionary and as top-level key"),
+    ),
+    Case(
         "C29_foreign_key_to_unknown_model",
         "the same constraint with `to: ref('stg_customer')`, a model that does not exist",
         foreign_key_on_customer_id("ref('stg_customer')"),
@@ -1206,6 +1230,21 @@ ACCESS_CASES = [
         },
         BASE,
         ok(*BASE_EVENTS),
+    ),
+    Case(
+        "A09_foreign_key_to_private_model",
+        "stg_customers private in group core (fct_orders in core too); ungrouped stg_orders has a foreign key to it",
+        {
+            GROUPS_YML: GROUPS,
+            CORE_YML: in_group("core"),
+            STAGING_YML: (
+                "version: 2\n\nmodels:\n  - name: stg_customers\n    access: private\n    group: core\n"
+                "  - name: stg_orders\n    columns:\n      - name: customer_id\n        constraints:\n"
+                "          - type: foreign_key\n            to: ref('stg_customers')\n            to_columns: [customer_id]\n"
+            ),
+        },
+        BASE | {f("ML302", STG_ORDERS), f("ML105", STG_ORDERS, "customer_id")},
+        parse_error("analytics", "DbtReferenceError", "private to the 'core' group"),
     ),
     Case(
         "A08_private_without_group",

@@ -1,2 +1,2 @@
 select order_id, 10 as amount
-from {{ ref('analytics', 'fct_orders') }}
+from {{ ref('analytics', 'fct_orders') }}  -- expect: ML305

@@ -1,2 +1,2 @@
-select order_id, order_date
+select order_id, order_date  -- expect: ML102
 from {{ ref('stg_orders') }}

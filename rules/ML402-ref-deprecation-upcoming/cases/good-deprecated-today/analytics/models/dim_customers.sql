@@ -1,2 +1,2 @@
 select customer_id, first_name
-from {{ ref('stg_customers') }}
+from {{ ref('stg_customers') }}  -- expect: ML401

@@ -1,0 +1,43 @@
+"""The refs a model makes through its foreign keys: dbt adds a `to: ref('model')` to the model's
+dependencies, and checks its access like any ref, so a private or protected target fails the parse."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef
+from meshlint.analyse.graph import NodeIndex, resolve_ref
+from meshlint.diagnostics import Location
+from meshlint.render.state import RefCall
+from meshlint.rules.ml105_contract_no_effect import model_constraints
+
+STATIC_REF = re.compile(r"\s*ref\(\s*(['\"])([^'\"]+)\1\s*(?:,\s*(['\"])([^'\"]+)\3\s*)?\)\s*")
+
+
+@dataclass(frozen=True)
+class ForeignKeyRef:
+    ref: ResolvedRef
+    location: Location  # the `to:` value
+    column_name: str | None  # None for a model-level constraint
+
+
+def foreign_key_refs(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[ForeignKeyRef]:
+    """Each plain `to: ref('model')` / `ref('project', 'model')` of the model's foreign keys, resolved."""
+    node = analysed.node
+    project = mesh.project(node.project)
+    if project is None:
+        return
+    constraints = [(None, c) for c in model_constraints(node)]
+    constraints += [(column.name, c) for column in node.columns for c in column.constraints]
+    for column_name, constraint in constraints:
+        if constraint.type != "foreign_key" or constraint.to is None:
+            continue
+        match = STATIC_REF.fullmatch(constraint.to.value)
+        if match is None:
+            continue
+        package, name = (match.group(2), match.group(4)) if match.group(4) else (None, match.group(2))
+        index = mesh.derived("node-index", "", lambda: NodeIndex.of(mesh.mesh))
+        call = RefCall(name, package, None, constraint.to.location.line, constraint.to.value)
+        yield ForeignKeyRef(resolve_ref(call, project, index), constraint.to.location, column_name)

@@ -1,0 +1,2 @@
+select id as order_id, status
+from {{ source('jaffle_shop', 'orders') }}

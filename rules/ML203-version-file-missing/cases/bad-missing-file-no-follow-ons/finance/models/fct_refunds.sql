@@ -1,0 +1,2 @@
+select order_id
+from {{ ref('analytics', 'fct_orders', v=2) }}
