@@ -230,3 +230,12 @@ def test_limits_are_validated_settings() -> None:
         parse_settings({"limits": {"max-file-byte": 1}}, "meshlint.toml")
     with pytest.raises(Exception, match="render-max-steps"):
         parse_settings({"limits": {"render-max-steps": 0}}, "meshlint.toml")
+
+
+def test_fromyaml_keeps_the_yaml_budget() -> None:
+    """A template handing a billion laughs to `fromyaml` and then `tojson` gets the default, at once."""
+    source = "{{ tojson(fromyaml(" + repr(BILLION_LAUGHS) + ", 'refused')) }}"
+    started = time.monotonic()
+    renderer = Renderer()
+    result = renderer.render("model.p.m", source, RenderInputs(project="p", model_name="m", adapter_type="duckdb"), ProjectMacros("p"))
+    assert result.sql == '"refused"' and time.monotonic() - started < 5
