@@ -239,3 +239,10 @@ def test_fromyaml_keeps_the_yaml_budget() -> None:
     renderer = Renderer()
     result = renderer.render("model.p.m", source, RenderInputs(project="p", model_name="m", adapter_type="duckdb"), ProjectMacros("p"))
     assert result.sql == '"refused"' and time.monotonic() - started < 5
+
+
+def test_deep_profiles_yml_is_no_crash(mesh_copy: Path, run_cli) -> None:
+    """A project's profiles.yml comes with the pull request too; nested 3,000 deep it crashed the run."""
+    (mesh_copy / "analytics/profiles.yml").write_text("analytics:\n  outputs: " + "[" * 3000 + "]" * 3000 + "\n")
+    result = run_cli("check", ".", "--today", TODAY, "--format", "json")
+    assert result.stderr == "" and result.exit_code == 1
