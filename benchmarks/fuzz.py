@@ -325,7 +325,11 @@ def _run_batch(mesh: Path, count: int, seed_value: int, findings: Findings, show
         if peak > findings.peak_mb:
             findings.peak_mb, findings.peak_input = peak, label[:200]
         if show and findings.inputs % 500 == 0:
-            print(f"... {findings.inputs} inputs, {len(findings.tracebacks)} tracebacks, peak {peak:.0f} MB", flush=True)
+            print(
+                f"... {findings.inputs} inputs, {len(findings.tracebacks)} tracebacks, {len(findings.hangs)} hangs, "
+                f"slowest {findings.slowest:.2f} s, peak {peak:.0f} MB",
+                flush=True,
+            )
 
     one()
 
