@@ -25,4 +25,4 @@ def test_fuzzed_meshes_give_findings_never_tracebacks() -> None:
     assert findings.inputs == 200
     assert findings.tracebacks == [] and findings.hangs == [], findings.report()
     assert findings.peak_mb < 500, findings.report()
-    assert time.monotonic() - started < 120
+    assert time.monotonic() - started < 300  # ~20 s on an idle 2-core machine
