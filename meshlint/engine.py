@@ -20,6 +20,7 @@ from meshlint.cascades import drop_follow_ons
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.dialect_evidence import dialect_notes
 from meshlint.project.loader import load_mesh
+from meshlint.render.budget import RenderLimits
 from meshlint.report.model import Summary
 from meshlint.rules.base import Rule
 from meshlint.project.suppressions import FileSuppressions, Suppression, covers
@@ -224,6 +225,11 @@ def upstream_sources(settings: Settings, given: tuple[UpstreamSource, ...]) -> t
     return (*given, *from_settings)
 
 
+def render_limits(settings: Settings) -> RenderLimits:
+    limits = settings.limits
+    return RenderLimits(limits.render_max_steps, limits.render_max_seconds, limits.render_max_chars)
+
+
 @contextlib.contextmanager
 def _long_lived_heap() -> Iterator[None]:
     """Fewer garbage-collector passes while a run builds a large, long-lived heap (the loaded mesh, then
@@ -269,6 +275,7 @@ def check(
                 cache=cache,
                 jobs=jobs,
                 progress=progress,
+                limits=render_limits(settings),
             )
         finally:
             if cache is not None:

@@ -26,6 +26,7 @@ from meshlint.diagnostics import Diagnostic, Location
 from meshlint.project.config_tree import node_config
 from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
 from meshlint.project.profiles import DIALECT_ADAPTERS
+from meshlint.render.budget import RenderLimits
 from meshlint.render.context import RenderInputs
 from meshlint.render.environment import builtin_macro_sources
 from meshlint.render.graph_context import graph_context
@@ -62,8 +63,10 @@ def _declared_type(data_type: str, dialect: str) -> exp.DataType | None:
         return None
 
 
-def build_renderer(mesh: Mesh, cache: AnalysisCache | None = None) -> tuple[Renderer, list[Diagnostic]]:
-    renderer = Renderer(cache)
+def build_renderer(
+    mesh: Mesh, cache: AnalysisCache | None = None, limits: RenderLimits = RenderLimits()
+) -> tuple[Renderer, list[Diagnostic]]:
+    renderer = Renderer(cache, limits)
     for project in mesh.projects:  # installed packages are members of the mesh too
         for macro in project.macro_files:
             renderer.add_macro_file(project.name, macro.path, macro.text)
@@ -81,12 +84,13 @@ class _Analysis:
         allowed_env_vars: frozenset[str],
         today: datetime.date,
         cache: AnalysisCache | None = None,
+        limits: RenderLimits = RenderLimits(),
     ) -> None:
         self.cache = cache
         self.cli_vars = cli_vars
         self.allowed_env_vars = allowed_env_vars
         self.today = today
-        self.renderer, self.problems = build_renderer(mesh, cache)
+        self.renderer, self.problems = build_renderer(mesh, cache, limits)
         self.graph: dict[str, object] = {}  # YAML values render before the graph exists, as in dbt
         self.mesh = mesh = render_properties(mesh, self.yaml_renderer)
         self.index = NodeIndex.of(mesh)
@@ -108,6 +112,8 @@ class _Analysis:
             json.dumps(cli_vars, sort_keys=True, default=str),
             sorted((name, os.environ.get(name)) for name in allowed_env_vars),
             today.isoformat(),
+            limits.max_steps,
+            limits.max_chars,
         )
 
     def yaml_renderer(self, project: Project) -> Callable[[str], str]:
@@ -163,7 +169,8 @@ class _Analysis:
         if isinstance(cached, RenderResult):
             return cached
         result = self.renderer.render(node.unique_id, node.sql.text, inputs, self.macros[project.name])
-        if not result.used_graph:  # a render that read `graph` depends on every node of the mesh
+        # a render that read `graph` depends on every node of the mesh; one that ran out of time, on the machine
+        if not result.used_graph and not (result.failure is not None and result.failure.budget):
             self.cache.put(key, result)
         return result
 
@@ -283,10 +290,11 @@ def analyse_mesh(
     cache: AnalysisCache | None = None,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    limits: RenderLimits = RenderLimits(),
 ) -> AnalysedMesh:
     """Render and infer every model of the mesh. `jobs` > 1 infers each wave of independent models
     in that many processes; the result is the same as with one."""
-    analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today, cache)
+    analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today, cache, limits)
     mesh = analysis.mesh  # with Jinja in YAML values rendered
     problems = analysis.problems
     parsed: dict[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]] = {}
@@ -356,7 +364,9 @@ def analyse_mesh(
                     columns = in_contract_order(columns, [c.name for c in node.columns], config.materialized, project.dialect)
                 if result is not None and result.failure is not None:
                     problems.append(
-                        JINJA_INVALID.diagnostic(result.failure.message, Location(node.sql.path, result.failure.line, 1), node=uid)  # type: ignore[union-attr]
+                        JINJA_INVALID.diagnostic(
+                            result.failure.message, Location(node.sql.path, result.failure.line, 1), node=uid, help=result.failure.help  # type: ignore[union-attr]
+                        )
                     )
                 elif sql_failure is not None:
                     problems.append(

@@ -4,15 +4,19 @@ there is one: their facts are a pure function of their path, project and text.""
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from meshlint.analyse.cache import AnalysisCache, digest
 from meshlint.diagnostics import Diagnostic, Location
+from meshlint.project.containment import Roots
 from meshlint.project.properties import PropertyFile, read_property_file
 from meshlint.project.suppressions import FileSuppressions, scan
-from meshlint.project.yaml_spans import YamlFailure, load_yaml
+from meshlint.project.yaml_spans import YamlBudget, YamlFailure, load_yaml
 from meshlint.rules.input_failures import YAML_INVALID
+from meshlint.settings import Limits
 
 
 @dataclass
@@ -22,10 +26,49 @@ class Reader:
     problems: list[Diagnostic] = field(default_factory=list)
     suppressions: dict[str, FileSuppressions] = field(default_factory=dict)
     cache: AnalysisCache | None = None
+    limits: Limits = field(default_factory=Limits)
+    # Folders files may be read from; None: anywhere (a caller that checks nothing hostile)
+    roots: Roots | None = None
+    # dbt_project.yml path -> the finding that its project has no models (load_mesh reports it unless
+    # the project turns out to be another's package)
+    without_models: dict[str, Diagnostic] = field(default_factory=dict)
+
+    @property
+    def yaml_budget(self) -> YamlBudget:
+        return YamlBudget(self.limits.yaml_max_depth, self.limits.yaml_max_alias_values)
 
     def text(self, path: Path) -> str | None:
+        """The file's text, or None (with an ML001 finding) when it resolves outside the checked folders,
+        is not a regular file, is larger than `limits.max-file-bytes`, or is not UTF-8. No more than
+        the limit is ever read."""
+        limit = self.limits.max_file_bytes
+        if self.roots is not None and not self.roots.contains_file(path):
+            self.problems.append(
+                YAML_INVALID.diagnostic(
+                    "File resolves outside the checked folders (through a symbolic link), so it is not read",
+                    Location(str(path), 1, 1),
+                    help="meshlint reads only files inside the paths it checks; replace the link with the file",
+                )
+            )
+            return None
         try:
-            text = path.read_text(encoding="utf-8")
+            # non-blocking, so that a FIFO is refused instead of waited on; a regular file reads as usual
+            with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    raise OSError("not a regular file")
+                data = handle.read(limit + 1)
+            if len(data) > limit:
+                self.problems.append(
+                    YAML_INVALID.diagnostic(
+                        f"File is larger than the limit of {limit} bytes, so it is not read",
+                        Location(str(path), 1, 1),
+                        help="raise `max-file-bytes` under `[tool.meshlint.limits]` if the file is meant to be this large",
+                    )
+                )
+                return None
+            text = data.decode("utf-8")
+            if "\r" in text:  # as reading in text mode does: universal newlines
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
         except (OSError, UnicodeDecodeError) as error:
             self.problems.append(YAML_INVALID.diagnostic(f"File cannot be read: {error}", Location(str(path), 1, 1)))
             return None
@@ -39,7 +82,7 @@ class Reader:
         text = self.text(path)
         if text is None:
             return None
-        data, failure = load_yaml(str(path), text)
+        data, failure = load_yaml(str(path), text, self.yaml_budget)
         if failure is not None:
             self.problems.append(YAML_INVALID.diagnostic(failure.message, failure.location))
         return data
@@ -49,12 +92,13 @@ class Reader:
         text = self.text(path)
         if text is None:
             return None
-        key = digest("properties", str(path), project, text)
+        budget = self.yaml_budget
+        key = digest("properties", str(path), project, text, budget.max_depth, budget.max_alias_values)
         cached = self.cache.get(key) if self.cache is not None else None
         if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], PropertyFile):
             properties, failure = cached
         else:
-            data, failure = load_yaml(str(path), text)
+            data, failure = load_yaml(str(path), text, budget)
             properties = read_property_file(data, str(path), project)
             if self.cache is not None:
                 self.cache.put(key, (properties, failure))

@@ -3,14 +3,15 @@ dependencies. Every problem with the input becomes a located diagnostic; loading
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-
 from meshlint.analyse.cache import AnalysisCache
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.catalog import read_catalogs
+from meshlint.project.containment import Roots
 from meshlint.project.dependencies import missing_packages, read_dependencies
 from meshlint.project.discover import find_project_files, iter_files
 from meshlint.project.facts import Group, Mesh, ModelSpec, Project, SourceTable, SqlFile
@@ -20,7 +21,7 @@ from meshlint.project.dialect_evidence import project_dialect_guess
 from meshlint.project.profiles import ADAPTER_DIALECTS, adapter_type
 from meshlint.project.upstream import UpstreamError, UpstreamSource, read_upstream
 from meshlint.project.validation import invalid_access, invalid_dates
-from meshlint.project.yaml_spans import YamlMap, iter_mappings, plain
+from meshlint.project.yaml_spans import YamlMap, item_location, iter_mappings, key_location, plain, value_location
 from meshlint.rules.input_failures import UPSTREAM_UNAVAILABLE, YAML_INVALID
 from meshlint.settings import Settings
 
@@ -36,14 +37,22 @@ def load_mesh(
 ) -> tuple[Mesh, list[Diagnostic]]:
     """Every project under `paths`, plus the upstream projects given as metadata that are not
     in the checkout. A `dependencies.yml` project that is neither is reported once (ML006)."""
-    reader = Reader(cache=cache)
+    roots = checked_roots(paths, settings)
+    reader = Reader(cache=cache, limits=settings.limits, roots=roots)
     problems = reader.problems
     projects = []
     for project_file in find_project_files(paths):
+        if not roots.contains(project_file):  # a dbt_project.yml linked from outside
+            problems.append(_outside(Location(str(project_file), 1, 1), "`dbt_project.yml`", "the project is not read"))
+            continue
         project = load_project(project_file, settings, profiles_dir, reader)
         if project is not None:
             projects.append(project)
     projects = _attach_local_packages(projects)
+    # a package under a `packages-install-path` other than dbt_packages/ is found as a project too
+    installed = {str(Path(pkg.root).resolve()) for p in projects for pkg in p.packages}
+    projects = [p for p in projects if str(Path(p.root).resolve()) not in installed]
+    problems.extend(reader.without_models.pop(p.path) for p in projects if p.path in reader.without_models)
     projects += [package for project in projects for package in project.packages]
     local = {p.name for p in projects}
     reported: set[str] = set()
@@ -51,6 +60,7 @@ def load_mesh(
         if source.name in local:
             continue  # the checkout has the project itself: its files are the truth
         try:
+            _check_upstream_location(source.location, base, roots)
             projects.append(read_upstream(source, base))
         except UpstreamError as error:
             reported.add(source.name)
@@ -76,9 +86,51 @@ def load_mesh(
                         help="add its dbt project to the paths, or give its manifest with `--upstream NAME=PATH`",
                     )
                 )
-    catalog, catalog_problems = read_catalogs(catalogs)
+    for outside in [c for c in catalogs if not roots.contains(c)]:
+        problems.append(_outside(Location(str(outside), 1, 1), "The catalog", "it is not read"))
+    catalog, catalog_problems = read_catalogs(tuple(c for c in catalogs if roots.contains(c)))
     problems.extend(catalog_problems)
     return Mesh(tuple(projects), reader.suppressions, catalog), problems
+
+
+def checked_roots(paths: list[Path], settings: Settings) -> Roots:
+    """The folders files may be read from: the checked paths, the settings file's folder, and the
+    settings' `extra-roots` (relative to that folder)."""
+    folder = Path(settings.source).parent if settings.source else None
+    extra = [(folder / r) if folder is not None else Path(r) for r in settings.extra_roots]
+    return Roots.of([*paths, *([folder] if folder is not None else []), *extra])
+
+
+def _outside(location: Location, what: str, consequence: str) -> Diagnostic:
+    return YAML_INVALID.diagnostic(
+        f"{what} resolves outside the checked folders, so {consequence}",
+        location,
+        help="meshlint reads only inside the paths it checks (and the settings' `extra-roots`); name a folder inside them",
+    )
+
+
+def _check_upstream_location(location: str, base: Path, roots: Roots) -> None:
+    if location.startswith(("http://", "https://")):
+        return
+    path = Path(urllib.parse.urlparse(location).path if location.startswith("file://") else location)
+    if not roots.contains(path if path.is_absolute() else base / path):
+        raise UpstreamError(f"{location} resolves outside the checked folders (add its folder to `extra-roots`)")
+
+
+def _contained_paths(data: YamlMap, keys: tuple[str, ...], default: tuple[str, ...], root: Path, path: str, reader: Reader) -> tuple[tuple[str, ...], bool]:
+    """A `*-paths` list of dbt_project.yml (under the first of `keys` that is set), without the entries
+    that resolve outside the checked folders, which are reported on their line; and whether any was."""
+    key = next((k for k in keys if k in data), keys[0])
+    values = _str_list(data.get(key), default)
+    kept = []
+    for index, value in enumerate(values):
+        if reader.roots is not None and not reader.roots.contains(root / value):
+            written = data.get(key)
+            location = item_location(written, index, path) if isinstance(written, list) else key_location(data, key, path)
+            reader.problems.append(_outside(location, f"`{key}` entry `{value}`", "nothing under it is read"))
+        else:
+            kept.append(value)
+    return tuple(kept), len(kept) < len(values)
 
 
 def _attach_local_packages(projects: list[Project]) -> list[Project]:
@@ -127,13 +179,14 @@ def load_project(
         reader.problems.append(YAML_INVALID.diagnostic("`dbt_project.yml` has no `name`", Location(path, 1, 1)))
         return None
 
-    model_paths = _str_list(data.get("model-paths", data.get("source-paths")), ("models",))
-    macro_paths = _str_list(data.get("macro-paths"), ("macros",))
+    model_paths, models_outside = _contained_paths(data, ("model-paths", "source-paths"), ("models",), root, path, reader)
+    macro_paths, _ = _contained_paths(data, ("macro-paths",), ("macros",), root, path, reader)
 
     specs: list[ModelSpec] = []
     sources: list[SourceTable] = []
     groups: list[Group] = []
     sql_files: list[tuple[SqlFile, list[str]]] = []
+    model_files = 0
     for model_path in model_paths:
         base = root / model_path
         for file in iter_files(base, (".yml", ".yaml")):
@@ -144,6 +197,7 @@ def load_project(
             sources.extend(properties.sources)
             groups.extend(properties.groups)
         for file in iter_files(base, (".sql", ".py")):
+            model_files += 1
             text = reader.text(file)
             if text is not None:
                 folders = list(file.relative_to(base).parent.parts)
@@ -156,9 +210,13 @@ def load_project(
             if text is not None:
                 macro_files.append(SqlFile(str(file), file.stem, text))
 
+    if not model_files and not models_outside and not is_package:
+        # reported unless another project installs this one as a package (load_mesh decides)
+        reader.without_models[path] = _without_models(name, model_paths, data, path)
+
     packages: tuple[Project, ...] = ()
     if not is_package:
-        packages = _load_packages(root, name, settings, profiles_dir, reader)
+        packages = _load_packages(root, name, settings, profiles_dir, reader, _packages_folder(data, root, path, reader))
 
     models_tree = data.get("models")
     nodes = model_nodes(name, specs, sql_files, models_tree, path)
@@ -166,8 +224,8 @@ def load_project(
     dialect, origin = _dialect(root, data, settings, profiles_dir)
     if dialect is None and not is_package:
         dialect, origin = project_dialect_guess(root, path, data, specs, sources, sql_files, dependencies, packages) or (None, origin)
-    seed_paths = _str_list(data.get("seed-paths", data.get("data-paths")), ("seeds",))
-    snapshot_paths = _str_list(data.get("snapshot-paths"), ("snapshots",))
+    seed_paths, _ = _contained_paths(data, ("seed-paths", "data-paths"), ("seeds",), root, path, reader)
+    snapshot_paths, _ = _contained_paths(data, ("snapshot-paths",), ("snapshots",), root, path, reader)
     nodes += seed_nodes(name, root, seed_paths, data.get("seeds"), path, reader, dialect)
     nodes += snapshot_nodes(name, root, snapshot_paths, reader)
     reader.problems.extend(invalid_access(nodes, path))
@@ -191,6 +249,28 @@ def load_project(
         macro_files=tuple(macro_files),
         packages=packages,
     )
+
+
+def _without_models(name: str, model_paths: tuple[str, ...], data: YamlMap, path: str) -> Diagnostic:
+    key = "model-paths" if "model-paths" in data else "source-paths"
+    location = value_location(data, key, path) if key in data else Location(path, 1, 1)
+    listed = ", ".join(f"`{p}`" for p in model_paths) or "none"
+    return YAML_INVALID.diagnostic(
+        f"Project `{name}` has no models: its model paths ({listed}) hold no .sql or .py file",
+        location,
+        help="point `model-paths` in dbt_project.yml at the folders that hold the models",
+    )
+
+
+def _packages_folder(data: YamlMap, root: Path, path: str, reader: Reader) -> Path | None:
+    """`packages-install-path` (default `dbt_packages`), or None when it resolves outside the checked folders."""
+    value = data.get("packages-install-path")
+    folder = root / (value if isinstance(value, str) and value else "dbt_packages")
+    if reader.roots is not None and not reader.roots.contains(folder):
+        location = value_location(data, "packages-install-path", path)
+        reader.problems.append(_outside(location, f"`packages-install-path` `{value}`", "no package under it is read"))
+        return None
+    return folder
 
 
 def _dispatch(value: object) -> dict[str, tuple[str, ...]]:
@@ -219,16 +299,17 @@ def _dialect(
 
 
 def _load_packages(
-    root: Path, owner: str, settings: Settings, profiles_dir: Path | None, reader: Reader
+    root: Path, owner: str, settings: Settings, profiles_dir: Path | None, reader: Reader, folder: Path | None
 ) -> tuple[Project, ...]:
-    """Packages `dbt deps` installed under dbt_packages/."""
-    folder = root / "dbt_packages"
-    if not folder.is_dir():
+    """Packages `dbt deps` installed under dbt_packages/ (or the `packages-install-path`)."""
+    if folder is None or not folder.is_dir():
         return ()
     packages = []
     for candidate in sorted(folder.iterdir()):
         project_file = candidate / "dbt_project.yml"
-        if project_file.is_file():
+        if project_file.is_file() and reader.roots is not None and not reader.roots.contains(project_file):
+            reader.problems.append(_outside(Location(str(candidate), 1, 1), f"Package `{candidate.name}`", "it is not read"))
+        elif project_file.is_file():
             package = load_project(project_file, settings, profiles_dir, reader, is_package=True)
             if package is not None:
                 packages.append(replace(package, package_of=owner))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import yaml
+from meshlint.project.yaml_spans import load_yaml
 
 # dbt adapter type -> sqlglot dialect
 ADAPTER_DIALECTS = {
@@ -57,8 +57,9 @@ def adapter_type(project_root: Path, profile: str | None, profiles_dir: Path | N
         if not path.is_file():
             continue
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError, UnicodeDecodeError):
+            # with the YAML budget (a profiles.yml in the project comes with the pull request)
+            data, _ = load_yaml(str(path), path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
             continue
         entry = data.get(profile) if isinstance(data, dict) else None
         if not isinstance(entry, dict):

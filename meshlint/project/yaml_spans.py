@@ -50,34 +50,100 @@ class YamlFailure:
     location: Location
 
 
-def load_yaml(path: str, text: str) -> tuple[object, YamlFailure | None]:
+@dataclass(frozen=True)
+class YamlBudget:
+    """How far one document may go: nesting depth, and values built through aliases (`*name`), each
+    use counted in full, so that a kilobyte of nested aliases (a "billion laughs") stops after
+    `max_alias_values` values instead of building billions. Both are checked while the document is
+    built, not after."""
+
+    max_depth: int = 100
+    max_alias_values: int = 100_000
+
+
+class _OverBudget(Exception):
+    def __init__(self, message: str, mark: yaml.Mark) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+def load_yaml(path: str, text: str, budget: YamlBudget = YamlBudget()) -> tuple[object, YamlFailure | None]:
     """Parse `text` (read from `path`) into located containers (`YamlMap`, `YamlSeq`) that give every
-    key, value and item its line and column; on a syntax error return the located failure instead.
+    key, value and item its line and column; on a syntax error, or past the `budget`, return the
+    located failure instead.
 
     >>> data, failure = load_yaml("x.yml", "models:\\n  - name: a\\n")
     >>> key_location(data, "models", "x.yml"), value_location(data["models"][0], "name", "x.yml")
     (Location(path='x.yml', line=1, column=1), Location(path='x.yml', line=2, column=11))
     >>> load_yaml("x.yml", "a: [1,\\n")[1].location.line
     2
+    >>> load_yaml("x.yml", "a: &a [1, 2]\\nb: [*a, *a]\\n", YamlBudget(max_alias_values=5))[1].message
+    'YAML aliases expand to more than 5 values (limit `yaml-max-alias-values`)'
     """
     loader = _LOADER(text)
     try:
         node = loader.get_single_node()
-        return (_convert(node, loader) if node is not None else None), None
+        if node is None:
+            return None, None
+        # a document without `*` has no alias: it need not pay for counting them
+        return _Builder(loader, budget, track_aliases="*" in text).convert(node, 0), None
+    except _OverBudget as error:
+        return None, YamlFailure(error.message, Location(path, error.mark.line + 1, error.mark.column + 1))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
         column = mark.column + 1 if mark is not None else 1
         problem = error.problem or error.context or "invalid YAML"
         return None, YamlFailure(f"YAML cannot be parsed: {problem}", Location(path, line, column))
-    except (yaml.YAMLError, ValueError, TypeError) as error:  # errors without a position, bad scalars
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:  # errors without a position, bad scalars
         return None, YamlFailure(f"YAML cannot be parsed: {error}", Location(path, 1, 1))
     finally:
         loader.dispose()
 
 
-def _convert(node: yaml.Node, loader: yaml.SafeLoader) -> object:
-    if isinstance(node, yaml.MappingNode):
+class _Builder:
+    """Turns composed nodes into located containers within a budget. The composer shares one node
+    between an anchor and its aliases; building a node a second time is an alias being expanded."""
+
+    def __init__(self, loader: yaml.SafeLoader, budget: YamlBudget, track_aliases: bool) -> None:
+        self.loader = loader
+        self.budget = budget
+        self.seen: set[int] | None = set() if track_aliases else None
+        self.alias_values = 0
+
+    def convert(self, node: yaml.Node, depth: int) -> object:
+        if self.seen is not None:
+            if id(node) in self.seen:
+                self.alias_values += 1
+                if self.alias_values > self.budget.max_alias_values:
+                    raise _OverBudget(
+                        f"YAML aliases expand to more than {self.budget.max_alias_values} values (limit `yaml-max-alias-values`)",
+                        node.start_mark,
+                    )
+            else:
+                self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, self._deeper(node, depth))
+        if isinstance(node, yaml.SequenceNode):
+            depth = self._deeper(node, depth)
+            return YamlSeq(
+                [self.convert(item, depth) for item in node.value],
+                node.start_mark.line,
+                node.start_mark.column,
+                [(item.start_mark.line, item.start_mark.column) for item in node.value],
+            )
+        return self.loader.construct_object(node)
+
+    def _deeper(self, node: yaml.Node, depth: int) -> int:
+        if depth >= self.budget.max_depth:
+            raise _OverBudget(
+                f"YAML nests mappings and lists more than {self.budget.max_depth} deep (limit `yaml-max-depth`)",
+                node.start_mark,
+            )
+        return depth + 1
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:
         mapping = YamlMap(node.start_mark.line, node.start_mark.column)
         spans = mapping.spans
         merged: list[yaml.Node] = []
@@ -85,27 +151,19 @@ def _convert(node: yaml.Node, loader: yaml.SafeLoader) -> object:
             if key_node.tag == _MERGE_TAG:  # `<<: *defaults`: explicit keys win
                 merged.extend(value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node])
                 continue
-            key = _convert(key_node, loader)
+            key = self.convert(key_node, depth)
             key = key if isinstance(key, (str, int, float, bool)) or key is None else str(key)
-            mapping[key] = _convert(value_node, loader)
+            mapping[key] = self.convert(value_node, depth)
             key_mark, value_mark = key_node.start_mark, value_node.start_mark
             spans[key] = (key_mark.line, key_mark.column, value_mark.line, value_mark.column)
         for source in merged:
-            extra = _convert(source, loader)
+            extra = self.convert(source, depth)
             if isinstance(extra, YamlMap):
                 for key, value in extra.items():
                     if key not in mapping:
                         mapping[key] = value
                         spans[key] = extra.spans[key]
         return mapping
-    if isinstance(node, yaml.SequenceNode):
-        return YamlSeq(
-            [_convert(item, loader) for item in node.value],
-            node.start_mark.line,
-            node.start_mark.column,
-            [(item.start_mark.line, item.start_mark.column) for item in node.value],
-        )
-    return loader.construct_object(node)
 
 
 def key_location(mapping: object, key: object, path: str) -> Location:

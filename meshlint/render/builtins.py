@@ -17,6 +17,7 @@ import jinja2
 import yaml
 from jinja2.exceptions import SecurityError
 
+from meshlint.project.yaml_spans import load_yaml
 from meshlint.render.state import RenderState
 from meshlint.render.values import UnknownValue
 
@@ -258,10 +259,10 @@ def _fromjson(text: object, default: object = None) -> object:
 
 
 def _fromyaml(text: object, default: object = None) -> object:
-    try:
-        return yaml.safe_load(str(text))
-    except yaml.YAMLError:
-        return default
+    # with the YAML budget of files: aliases a template expands (a "billion laughs" handed to `tojson`)
+    # stop at a finding's worth, not at the machine's memory
+    data, failure = load_yaml("<fromyaml>", str(text))
+    return default if failure is not None else data
 
 
 # dbt's context functions that only convert values, by their name in the context.

@@ -15,11 +15,14 @@ from typing import Protocol
 
 import jinja2
 from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from meshlint import __version__
 from meshlint.fingerprint import code_fingerprint
+from meshlint.render.budget import RenderBudget, RenderLimits
 from meshlint.render.state import CURRENT
 from meshlint.render.values import UnknownValue
 
@@ -77,16 +80,112 @@ class TolerantUndefined(jinja2.ChainableUndefined):
         return iter(())
 
 
+class BudgetedCodeGenerator(CodeGenerator):
+    """Compiles templates so that the render's budget sees what they do: each `{% for %}` item is a
+    step, each piece of output (literal text included) is counted as it is written, and `~` checks
+    the size of what it joins before joining it."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        items = nodes.Call(nodes.EnvironmentAttribute("meshlint_iterate"), [node.iter], [], None, None, lineno=node.iter.lineno)
+        counted = nodes.For(node.target, items, node.body, node.else_, node.test, node.recursive, lineno=node.lineno)
+        super().visit_For(counted, frame)
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.meshlint_concat((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+    def _output_const_repr(self, group: Iterable[object]) -> str:
+        return f"environment.meshlint_write({super()._output_const_repr(group)})"
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: object) -> None:
+        self.write("environment.meshlint_write(")
+        super()._output_child_pre(node, frame, finalize)  # type: ignore[arg-type]
+
+    def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: object) -> None:
+        super()._output_child_post(node, frame, finalize)  # type: ignore[arg-type]
+        self.write(")")
+
+
+_LIPSUM = DEFAULT_NAMESPACE["lipsum"]
+# str methods whose result can be far larger than the string: the size they ask for is checked first
+_PADDING_METHODS = frozenset({"ljust", "rjust", "center", "zfill"})
+
+
 class DbtSandbox(SandboxedEnvironment):
     """jinja2's sandbox, stricter: reaching for an unsafe attribute (`__class__`, `__globals__`, ...)
-    fails the render instead of yielding a tolerated unknown, and no module object is reachable
-    from a template (the ones dbt exposes under `modules` are allow-listed views).
+    fails the render instead of yielding a tolerated unknown, no module object is reachable from a
+    template (the ones dbt exposes under `modules` are allow-listed views), and every render keeps to
+    a budget of steps, seconds and characters (budget.py).
 
     >>> make_environment().from_string("{{ ''.__class__ }}").render()
     Traceback (most recent call last):
     ...
     jinja2.exceptions.SecurityError: access to attribute `__class__` of a `str` object is not allowed
+    >>> make_environment(RenderLimits(max_chars=1000)).from_string("{{ 'x' * 1001 }}").render()
+    Traceback (most recent call last):
+    ...
+    meshlint.render.budget.RenderBudgetExceeded: render budget exceeded: a value of more than 1000 characters or items (limit `render-max-chars`)
     """
+
+    code_generator_class = BudgetedCodeGenerator
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    budget: RenderBudget = RenderBudget()
+
+    def meshlint_iterate(self, iterable: Iterable[object]) -> Iterable[object]:
+        return self.budget.iterate(iterable)
+
+    def meshlint_write(self, text: str) -> str:
+        return self.budget.write(text)
+
+    def meshlint_concat(self, values: tuple[object, ...]) -> str:
+        texts = [str(v) for v in values]
+        self.budget.size(sum(len(t) for t in texts))
+        return "".join(texts)
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: object, right: object) -> object:
+        self.budget.binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: jinja2.runtime.Context, __obj: object, *args: object, **kwargs: object) -> object:  # noqa: N805
+        budget = __self.budget
+        budget.step()
+        method = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps `str.format`
+        owner = getattr(method, "__self__", None)
+        if isinstance(owner, str) and isinstance(method, types.BuiltinMethodType):
+            args = __self._check_str_method(owner, method.__name__, args, kwargs)
+        elif __obj is _LIPSUM:  # `lipsum(n)`: n paragraphs of up to `max` words
+            paragraphs, words = (args + (5, True, 20, 100)[len(args):])[0], kwargs.get("max", 100)
+            budget.size(paragraphs * words * 12 if isinstance(paragraphs, int) and isinstance(words, int) else 0)
+        result = SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs)
+        if isinstance(result, (str, list, tuple, dict, set)):
+            budget.size(len(result))
+        if isinstance(owner, (list, dict, set)):  # `ns.items.extend(ns.items)`
+            budget.size(len(owner))
+        return result
+
+    def _check_str_method(self, text: str, name: str, args: tuple[object, ...], kwargs: dict[str, object]) -> tuple[object, ...]:
+        budget = self.budget
+        if name in _PADDING_METHODS:
+            width = args[0] if args else kwargs.get("width")
+            if isinstance(width, int):
+                budget.size(width)
+        elif name == "expandtabs":
+            size = args[0] if args else kwargs.get("tabsize", 8)
+            if isinstance(size, int):
+                budget.size(len(text) + text.count("\t") * size)
+        elif name == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
+            count = text.count(args[0]) if args[0] else len(text) + 1
+            budget.size(len(text) + count * max(len(args[1]) - len(args[0]), 0))
+        elif name == "join" and args:
+            items = list(args[0])  # type: ignore[call-overload]
+            budget.size(sum(len(i) for i in items if isinstance(i, str)) + len(text) * max(len(items) - 1, 0))
+            args = (items, *args[1:])
+        elif name in ("format", "format_map"):
+            budget.format_string(text, percent=False)
+        return args
 
     def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
         if isinstance(value, types.ModuleType) or isinstance(obj, types.ModuleType):
@@ -97,13 +196,16 @@ class DbtSandbox(SandboxedEnvironment):
         raise SecurityError(f"access to attribute `{attribute}` of a `{type(obj).__name__}` object is not allowed")
 
 
-def make_environment() -> SandboxedEnvironment:
+def make_environment(limits: RenderLimits = RenderLimits()) -> DbtSandbox:
     env = DbtSandbox(
         undefined=TolerantUndefined,
         extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"],
         autoescape=False,
         keep_trailing_newline=True,
     )
+    env.budget = RenderBudget(limits)
+    for name, checked in _checked_filters(env).items():
+        env.filters[name] = checked
     env.filters["as_bool"] = lambda v: str(v).lower() in {"true", "1", "yes"} if isinstance(v, str) else bool(v)
     env.filters["as_number"] = _as_number
     env.filters["as_text"] = lambda v: "" if v is None else str(v)
@@ -111,6 +213,33 @@ def make_environment() -> SandboxedEnvironment:
     # `x is meshlint_unknown`: lets built-in macros pass an unknown value through untouched
     env.tests["meshlint_unknown"] = lambda v: isinstance(v, UnknownValue)
     return env
+
+
+def _checked_filters(env: DbtSandbox) -> dict[str, Callable[..., object]]:
+    """Filters whose output can be far larger than their input, with the size checked first."""
+    original = dict(env.filters)
+
+    def center(value: object, width: int = 80) -> object:
+        env.budget.size(width if isinstance(width, int) else 0)
+        return original["center"](value, width)
+
+    def indent(value: object, width: object = 4, *args: object, **kwargs: object) -> object:
+        text = str(value)
+        env.budget.size(len(text) + (text.count("\n") + 1) * (width if isinstance(width, int) else len(str(width))))
+        return original["indent"](value, width, *args, **kwargs)
+
+    def format_(value: object, *args: object, **kwargs: object) -> object:
+        env.budget.format_string(str(value), percent=True)
+        return original["format"](value, *args, **kwargs)
+
+    @jinja2.pass_eval_context
+    def replace(eval_ctx: object, value: object, old: object, new: object, count: object = None) -> object:
+        text, old_text, new_text = str(value), str(old), str(new)
+        times = text.count(old_text) if old_text else len(text) + 1
+        env.budget.size(len(text) + times * max(len(new_text) - len(old_text), 0))
+        return original["replace"](eval_ctx, value, old, new, count)
+
+    return {"center": center, "indent": indent, "format": format_, "replace": replace}
 
 
 def _as_number(value: object) -> object:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import jinja2
 
+from meshlint.render.budget import RenderBudgetExceeded, RenderLimits, Timer
 from meshlint.render.context import ColumnsOf, CompilerError, RenderInputs, build_context
 from meshlint.render.environment import (
     BUILTIN_PACKAGE,
@@ -41,8 +42,8 @@ class ProjectMacros:
 class Renderer:
     """Holds the environment and macro catalogue for a run; renders any model of the mesh."""
 
-    def __init__(self, code_cache: CodeCache | None = None) -> None:
-        self.env = make_environment()
+    def __init__(self, code_cache: CodeCache | None = None, limits: RenderLimits = RenderLimits()) -> None:
+        self.env = make_environment(limits)
         self.catalog: MacroCatalog = new_catalog(self.env, code_cache)
         self._templates: dict[str, jinja2.Template | jinja2.TemplateSyntaxError] = {}
 
@@ -73,11 +74,16 @@ class Renderer:
             return RenderResult(None, failure=RenderFailure(f"Jinja syntax error: {template.message}", template.lineno or 1))
         state = RenderState(template_name=name)
         token = CURRENT.set(state)
+        budget = self.env.budget
+        budget.start()
         try:
-            context = self._context(inputs, macros, state, columns_of)
-            sql = "".join(template.root_render_func(template.new_context(context, shared=True)))
+            with Timer(budget):
+                context = self._context(inputs, macros, state, columns_of)
+                sql = "".join(template.root_render_func(template.new_context(context, shared=True)))
             # dbt renders a relation as `"db"."schema"."table"`, so `join{{ ref('x') }}` is valid SQL there
             sql = _GLUED_RELATION.sub(" ", sql)
+        except RenderBudgetExceeded as error:
+            return self._failed(state, f"Jinja error while rendering: {error}", budget=True)
         except CompilerError as error:
             return self._failed(state, f"Compilation error raised by the template: {error}")
         except jinja2.TemplateError as error:
@@ -102,13 +108,14 @@ class Renderer:
         )
 
     @staticmethod
-    def _failed(state: RenderState, message: str) -> RenderResult:
+    def _failed(state: RenderState, message: str, budget: bool = False) -> RenderResult:
+        help = "a loop, a recursive macro or a long string runs away; raise the limit under `[tool.meshlint.limits]` if the template is meant to do this much" if budget else None
         return RenderResult(
             None,
             refs=tuple(state.refs),
             sources=tuple(state.sources),
             config=dict(state.config),
-            failure=RenderFailure(message, state.template_line_after_error()),
+            failure=RenderFailure(message, state.template_line_after_error(), help=help, budget=budget),
         )
 
     def _context(

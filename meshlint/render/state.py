@@ -42,6 +42,9 @@ class SourceCall:
 class RenderFailure:
     message: str
     line: int
+    help: str | None = None
+    # past a budget (budget.py): never cached, since time depends on the machine
+    budget: bool = False
 
 
 @dataclass(frozen=True)
