@@ -17,6 +17,7 @@ import yaml
 from meshlint import __version__
 from meshlint.diagnostics import Location, Severity
 from meshlint.analyse.cache import default_cache_dir
+from meshlint.base_side import BaseRefError
 from meshlint.engine import check
 from meshlint.export import render_interface
 from meshlint.project.upstream import UpstreamSource
@@ -68,6 +69,14 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument(
         "--upstream", action="append", default=[], metavar="NAME=PATH",
         help="metadata of an upstream project in another repository: a dbt manifest.json or a `meshlint export` file (path or URL)",
+    )
+    check_cmd.add_argument(
+        "--base", metavar="REF",
+        help="also compare with this git commit (a branch, tag or sha) and report what the change breaks (ML501-ML503)",
+    )
+    check_cmd.add_argument(
+        "--downstream", action="append", default=[], metavar="NAME=PATH",
+        help="with --base: a consumer's `meshlint export` file (path or URL), so that ML502 names its models too",
     )
     check_cmd.add_argument(
         "--catalog", action="append", default=[], type=Path, metavar="FILE",
@@ -153,12 +162,12 @@ def _vars(value: str | None) -> dict[str, object]:
     return parsed
 
 
-def _upstreams(values: list[str]) -> tuple[UpstreamSource, ...]:
+def _upstreams(values: list[str], flag: str = "--upstream") -> tuple[UpstreamSource, ...]:
     sources = []
     for value in values:
         name, sep, location = value.partition("=")
         if not sep or not name or not location:
-            raise UsageError(f"--upstream takes NAME=PATH or NAME=URL, got `{value}`")
+            raise UsageError(f"{flag} takes NAME=PATH or NAME=URL, got `{value}`")
         sources.append(UpstreamSource(name, location, Location("<command line>", 1, 1)))
     return tuple(sources)
 
@@ -191,12 +200,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     _check_paths(args.paths)
     roots, changed = _split_changed(args.paths)
     args.paths = roots
+    if args.downstream and not args.base:
+        raise UsageError("--downstream needs --base: it names the consumers of what changed since the base")
     settings = _settings(args)
     today = _today(args.today)
     result = check(
         roots, settings, today, Path.cwd(), args.profiles_dir, _vars(args.vars), changed, _upstreams(args.upstream),
         tuple(args.catalog), None if args.no_cache else default_cache_dir(), max(args.jobs, 1),
         _progress() if args.format in ("text", "concise") and args.output is None else None,
+        args.base, _upstreams(args.downstream, "--downstream"),
     )
     _progress_done()
     if result.summary.projects == 0:
@@ -333,7 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (UsageError, SettingsError) as error:
+    except (UsageError, SettingsError, BaseRefError) as error:
         sys.stderr.write(f"meshlint: error: {error}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ from pathlib import Path
 from meshlint.analyse.cache import AnalysisCache
 from meshlint.analyse.facts import AnalysedMesh, RuleOptions
 from meshlint.analyse.pipeline import analyse_mesh
+from meshlint.base_side import change_findings, downstream_sources
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.loader import load_mesh
 from meshlint.report.model import Summary
@@ -246,13 +247,20 @@ def check(
     cache_dir: Path | None = None,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    base_ref: str | None = None,
+    downstreams: tuple[UpstreamSource, ...] = (),
 ) -> RunResult:
+    """Lint the mesh under `paths`. With `base_ref`, also analyse that git commit the same way and
+    report what the change breaks (ML501-ML503; `base_side.BaseRefError` when the base cannot be read)."""
     with _long_lived_heap():
         base = Path(settings.source).parent if settings.source else cwd
         catalogs = (*catalogs, *(base / c for c in settings.catalog))
         cache = AnalysisCache(cache_dir) if cache_dir is not None else None
-        try:
-            mesh, load_problems = load_mesh(paths, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs, cache)
+        rules = active_rules(settings)
+        change_found: list[Diagnostic] = []
+
+        def load_and_analyse(roots: list[Path], progress: Callable[[int, int], None] | None = None) -> tuple[AnalysedMesh, list[Diagnostic]]:
+            mesh, load_problems = load_mesh(roots, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs, cache)
             gc.freeze()  # the loaded mesh lives to the end of the run: the collector need not scan it again
             options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
             analysed = analyse_mesh(
@@ -265,15 +273,25 @@ def check(
                 jobs=jobs,
                 progress=progress,
             )
+            return analysed, load_problems
+
+        try:
+            analysed, load_problems = load_and_analyse(paths, progress)
+            mesh = analysed.mesh
+            if base_ref is not None:
+                change_found = change_findings(
+                    base_ref, paths, analysed, load_and_analyse, rules, downstream_sources(settings, downstreams), cwd, cache_dir
+                )
         finally:
             if cache is not None:
                 cache.close()
         gc.freeze()  # so do the analysed models
-        rules = active_rules(settings)
         found = [*load_problems, *analysed.problems, *run_rules(analysed, rules)]
         found = apply_suppressions(found, mesh.suppressions, UNUSED_SUPPRESSION in rules)
         if changed:
             found = limit_to_changes(found, analysed, changed)
+        # findings about the change are about what the change touched already: pre-commit scoping keeps them
+        found += apply_suppressions(change_found, mesh.suppressions, False)
         diagnostics = finalize(found, settings, rules, cwd)
         summary = Summary(
             projects=len(mesh.projects),

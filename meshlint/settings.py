@@ -29,6 +29,13 @@ class UpstreamSettings(BaseModel):
     manifest: str
 
 
+class DownstreamSettings(BaseModel):
+    """A consumer in another repository: its `meshlint export` file (path or URL), for `check --base`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    export: str
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -42,6 +49,7 @@ class Settings(BaseModel):
     dialect: str | None = None
     fail_on: FailOn = Field(default="error", alias="fail-on")
     upstream: dict[str, UpstreamSettings] = Field(default_factory=dict)
+    downstream: dict[str, DownstreamSettings] = Field(default_factory=dict)
     catalog: tuple[str, ...] = ()
     vars: dict[str, object] = Field(default_factory=dict)
     allowed_env_vars: tuple[str, ...] = Field(default=(), alias="allowed-env-vars")
