@@ -101,6 +101,10 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("project", help="the dbt project name")
     export_cmd.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
     export_cmd.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
+    export_cmd.add_argument(
+        "--upstream", action="append", default=[], metavar="NAME=PATH",
+        help="metadata of an upstream project in another repository (its column uses are exported too)",
+    )
     export_cmd.add_argument("--dialect")
     export_cmd.add_argument("--config", type=Path)
     export_cmd.add_argument("--profiles-dir", type=Path)
@@ -301,7 +305,7 @@ def cmd_columns(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     _check_paths(args.paths)
     settings = _settings(args)
-    result = check(args.paths, settings, _today(None), Path.cwd(), args.profiles_dir)
+    result = check(args.paths, settings, _today(None), Path.cwd(), args.profiles_dir, upstreams=_upstreams(args.upstream))
     project = result.analysed.project(args.project)
     if project is None or project.external:
         raise UsageError(f"no project `{args.project}` under {', '.join(str(p) for p in args.paths)}")

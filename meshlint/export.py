@@ -15,8 +15,8 @@ for public models only (the rest cannot be referenced from another project).
 
 `uses` lists, for consumers' sake, the columns of other projects' models that this project's models
 read (`{"model": "model.finance.fct_revenue", "target": "model.analytics.fct_orders.v2",
-"column": "amount", "path": "models/fct_revenue.sql", "line": 4}`, the path relative to the project
-folder): a producer's `check --base` reads them (`--downstream finance=FILE`) to name the consumers
+"column": "amount", "path": "models/fct_revenue.sql", "line": 4, "pinned": true}`, the path relative
+to the project folder; `pinned` is false for a ref without `v=`, which follows the latest version): a producer's `check --base` reads them (`--downstream finance=FILE`) to name the consumers
 that a change would break (ML502). Readers of version 1 files ignore the key.
 """
 
@@ -124,8 +124,13 @@ def _uses(mesh: AnalysedMesh, project_name: str, root: str) -> list[dict[str, ob
             if ref.target is not None
         }
         path = os.path.relpath(node.sql.path, root).replace(os.sep, "/")
+        unpinned = {
+            r.target.unique_id for r in analysed.refs
+            if r.target is not None and r.target.is_versioned and not r.call.version_given
+        }
         rows.extend(
-            {"model": node.unique_id, "target": target, "column": column, "path": path, "line": line}
+            {"model": node.unique_id, "target": target, "column": column, "path": path, "line": line,
+             "pinned": target not in unpinned}
             for target, column, line in located_uses(analysed, parents)
             if target in upstream
         )

@@ -16,7 +16,7 @@ from typing import Literal, Union
 
 from sqlglot import exp
 
-from meshlint.analyse.columns import match_key, type_key
+from meshlint.analyse.columns import type_key
 from meshlint.analyse.contract_changes import ContractBreak, ContractSide, contract_break
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
 from meshlint.analyse.types import type_class
@@ -31,7 +31,8 @@ TypeText = Union[str, exp.DataType, None]
 
 @dataclass(frozen=True)
 class Outputs:
-    """A node's output columns by match key: (name as written, declared type text or inferred type)."""
+    """A node's output columns by lower-cased name (as consumers' SQL resolves them, and as ML308 compares
+    them): (name as written, declared type text or inferred type)."""
 
     columns: Mapping[str, tuple[str, TypeText]]
     closed: bool
@@ -42,7 +43,7 @@ class Outputs:
 @dataclass(frozen=True)
 class ColumnChange:
     name: str  # as the base spelled it
-    key: str  # match key (folded as the warehouse folds)
+    key: str  # lower-cased name
     change: Literal["removed", "retyped"]
     old_type: str | None = None
     new_type: str | None = None
@@ -118,12 +119,12 @@ def outputs(analysed: AnalysedNode | None) -> Outputs | None:
     dialect = analysed.dialect
     node = analysed.node
     if analysed.config.contract_enforced and node.columns:
-        declared = {match_key(c.name, dialect): (c.name, c.data_type) for c in node.columns}
+        declared = {c.name.lower(): (c.name, c.data_type) for c in node.columns}
         return Outputs(declared, True, dialect, ("declared", tuple(sorted(declared.items()))))
     if analysed.columns is None:
         return None
     inferred = analysed.columns
-    columns = {match_key(c.name, dialect): (c.name, c.type) for c in inferred.columns}
+    columns = {c.name.lower(): (c.name, c.type) for c in inferred.columns}
     signature = ("inferred", inferred.closed, tuple((k, type_key(t)) for k, (_, t) in columns.items()))
     return Outputs(columns, inferred.closed, dialect, signature)
 

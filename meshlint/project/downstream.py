@@ -23,6 +23,8 @@ class DownstreamUse:
     column: str  # as written in the consumer's SQL
     path: str  # where, as the report shows it: `<downstream NAME>/models/...`
     line: int
+    # False for a ref without `v=` to a versioned model: it follows the model's latest version.
+    pinned: bool = True
 
 
 def read_downstream(source: UpstreamSource, base: Path) -> tuple[DownstreamUse, ...]:
@@ -46,5 +48,6 @@ def read_downstream(source: UpstreamSource, base: Path) -> tuple[DownstreamUse, 
         model, target, column, path, line = (use.get(k) for k in ("model", "target", "column", "path", "line"))
         if not all(isinstance(v, str) for v in (model, target, column, path)) or not isinstance(line, int):
             continue
-        found.append(DownstreamUse(source.name, model, target, column, f"<downstream {source.name}>/{path}", line))  # type: ignore[arg-type]
+        shown = f"<downstream {source.name}>/{path}"
+        found.append(DownstreamUse(source.name, model, target, column, shown, line, use.get("pinned") is not False))  # type: ignore[arg-type]
     return tuple(sorted(set(found), key=lambda u: (u.path, u.line, u.column, u.target)))

@@ -14,6 +14,7 @@ from meshlint.analyse.compare import ColumnChange, MeshChange
 from meshlint.analyse.facts import AnalysedNode
 from meshlint.analyse.parent_uses import KnownParent, located_uses
 from meshlint.diagnostics import Diagnostic, Location, Severity
+from meshlint.project.versions import latest_version_of, same_version
 from meshlint.rules.base import Rule
 
 
@@ -93,10 +94,25 @@ def check(change: MeshChange) -> Iterator[Diagnostic]:
         if consumer.node.project in own:
             yield from _consumer_findings(consumer, change)
     for use in change.downstream:
-        column_change = change.column_diff(use.target, use.target).by_key()
+        head_id = use.target if use.pinned else _latest(change, use.target)
+        column_change = change.column_diff(use.target, head_id).by_key()
         found = {k.lower(): c for k, c in column_change.items()}.get(use.column.lower())
         if found is not None:
-            yield _finding(use.model, use.target, use.column, found, Location(use.path, use.line, 1))
+            yield _finding(use.model, head_id, use.column, found, Location(use.path, use.line, 1))
+
+
+def _latest(change: MeshChange, unique_id: str) -> str:
+    """The head's latest version of the model that `unique_id` is a version of (an unpinned ref's target)."""
+    base = change.base.by_id.get(unique_id)
+    project = change.head.project(base.node.project) if base is not None else None
+    if base is None or project is None:
+        return unique_id
+    for node in project.nodes:
+        if node.name == base.node.name and node.spec is not None and node.is_versioned:
+            latest = latest_version_of(node.spec)
+            if same_version(node.version, latest):
+                return node.unique_id
+    return unique_id
 
 
 RULE = Rule(
