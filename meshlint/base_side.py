@@ -18,12 +18,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from meshlint.analyse.compare import compare_meshes
+from meshlint.analyse.compare import MeshChange, compare_meshes
 from meshlint.analyse.facts import AnalysedMesh
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.downstream import DownstreamUse, read_downstream
 from meshlint.project.git_tree import BaseRefError, Commit, list_files, repo_root, resolve_commit, write_files
 from meshlint.project.upstream import UpstreamError, UpstreamSource
+from meshlint.report.model import ChangeRow
 from meshlint.rules.base import Rule
 from meshlint.rules.input_failures import INTERNAL_ERROR, UPSTREAM_UNAVAILABLE, YAML_INVALID
 from meshlint.settings import Settings
@@ -166,6 +167,19 @@ def _read_downstreams(sources: tuple[UpstreamSource, ...], cwd: Path) -> tuple[t
     return tuple(uses), problems
 
 
+def change_rows(change: MeshChange) -> tuple[ChangeRow, ...]:
+    """The comparison as report rows: one per added, removed or changed model and version."""
+    rows = []
+    for node in change.nodes:
+        removed = tuple(
+            f"{c.name} -> {c.renamed_to}" if c.renamed_to else c.name for c in node.columns.changed if c.change == "removed"
+        )
+        retyped = tuple((c.name, c.old_type, c.new_type) for c in node.columns.changed if c.change == "retyped")
+        deprecation = node.deprecation[1] if node.deprecation is not None else None
+        rows.append(ChangeRow(node.unique_id, node.status, node.columns.added, removed, retyped, deprecation, bool(node.contract)))
+    return tuple(rows)
+
+
 def change_findings(
     ref: str,
     roots: list[Path],
@@ -175,17 +189,17 @@ def change_findings(
     downstreams: tuple[UpstreamSource, ...],
     cwd: Path,
     cache_dir: Path | None,
-) -> list[Diagnostic]:
-    """The change rules' findings for the head against the base `ref`; BaseRefError when the base
-    cannot be read."""
+) -> tuple[list[Diagnostic], tuple[ChangeRow, ...]]:
+    """The change rules' findings for the head against the base `ref`, and what changed; BaseRefError
+    when the base cannot be read."""
     tree = write_base_tree(ref, roots, cache_dir)
     try:
         _lend_packages(tree, head)
         base_roots = [r for r in tree.roots if r.exists()]  # a root missing at the base: all of it is new
         base, base_problems = analyse(base_roots) if base_roots else (None, [])
         uses, problems = _read_downstreams(downstreams, cwd)
-        if base is None:
-            return problems
+        if base is None:  # nothing of the roots at the base: all is new
+            return problems, ()
         change = compare_meshes(base, head, _unknown_files(base_problems, base), uses)
         found: list[Diagnostic] = list(problems)
         for rule in rules:
@@ -201,7 +215,7 @@ def change_findings(
                         help="this is a bug in meshlint; please report it with the change that triggers it",
                     )
                 )
-        return found
+        return found, change_rows(change)
     finally:
         if cache_dir is None:
             shutil.rmtree(tree.folder, ignore_errors=True)

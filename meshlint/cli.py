@@ -21,7 +21,7 @@ from meshlint.base_side import BaseRefError
 from meshlint.engine import check
 from meshlint.export import render_interface
 from meshlint.project.upstream import UpstreamSource
-from meshlint.report import concise, github, gitlab, json_format, junit, sarif, text
+from meshlint.report import concise, github, gitlab, json_format, junit, markdown, sarif, text
 from meshlint.report.model import Report
 from meshlint.rules.registry import BY_CODE, BY_NAME, RULES
 from meshlint.settings import Settings, SettingsError, find_settings_file, load_settings
@@ -34,6 +34,7 @@ FORMATS = {
     "github": github.render,
     "gitlab": gitlab.render,
     "junit": junit.render,
+    "markdown": markdown.render,
 }
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 RULE_PAGES = Path(__file__).resolve().parent.parent / "rules"
@@ -227,6 +228,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         sources=sources,
         node_paths=result.node_paths,
         notes=result.notes,
+        changes=result.changes,
     )
     output = FORMATS[args.format](report)
     if args.statistics:

@@ -19,7 +19,7 @@ from meshlint.analyse.pipeline import analyse_mesh
 from meshlint.base_side import change_findings, downstream_sources
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.loader import load_mesh
-from meshlint.report.model import Summary
+from meshlint.report.model import ChangeRow, Summary
 from meshlint.rules.base import Rule
 from meshlint.project.suppressions import FileSuppressions, Suppression, covers
 from meshlint.project.upstream import UpstreamSource
@@ -34,6 +34,7 @@ class RunResult:
     summary: Summary
     analysed: AnalysedMesh
     node_paths: dict[str, str]
+    changes: tuple[ChangeRow, ...] = ()  # with a base: what changed per model and version
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -258,6 +259,7 @@ def check(
         cache = AnalysisCache(cache_dir) if cache_dir is not None else None
         rules = active_rules(settings)
         change_found: list[Diagnostic] = []
+        changes: tuple[ChangeRow, ...] = ()
 
         def load_and_analyse(roots: list[Path], progress: Callable[[int, int], None] | None = None) -> tuple[AnalysedMesh, list[Diagnostic]]:
             mesh, load_problems = load_mesh(roots, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs, cache)
@@ -279,7 +281,7 @@ def check(
             analysed, load_problems = load_and_analyse(paths, progress)
             mesh = analysed.mesh
             if base_ref is not None:
-                change_found = change_findings(
+                change_found, changes = change_findings(
                     base_ref, paths, analysed, load_and_analyse, rules, downstream_sources(settings, downstreams), cwd, cache_dir
                 )
         finally:
@@ -299,4 +301,4 @@ def check(
             models_closed=sum(1 for n in analysed.nodes if n.columns is not None and n.columns.closed),
         )
         node_paths = {n.unique_id: _relative(n.node.sql.path, cwd) for n in analysed.nodes if n.node.sql is not None}
-        return RunResult(diagnostics, summary, analysed, node_paths)
+        return RunResult(diagnostics, summary, analysed, node_paths, changes)

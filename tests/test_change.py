@@ -221,3 +221,48 @@ def test_second_run_reuses_the_written_base(tmp_path: Path, monkeypatch) -> None
     stamp = os.stat(trees[0] / "analytics/models/fct_orders.sql").st_mtime_ns
     run(repo, cache_dir=cache)
     assert os.stat(trees[0] / "analytics/models/fct_orders.sql").st_mtime_ns == stamp
+
+
+def test_markdown_summary_says_what_changed_and_who_is_affected(tmp_path: Path, run_cli, monkeypatch) -> None:  # noqa: ANN001
+    files = {
+        **analytics(),
+        "finance/dbt_project.yml": "name: finance\nversion: '1'\nconfig-version: 2\nprofile: finance\n",
+        "finance/dependencies.yml": "projects:\n  - name: analytics\n",
+        "finance/models/revenue.sql": "select o.amount\nfrom {{ ref('analytics', 'fct_orders') }} as o\n",
+    }
+    repo = make_repo(tmp_path, files)
+    (repo / "analytics/models/fct_orders.sql").write_text("select 1 as order_id, 2 as total\n")
+    (repo / "analytics/models/fct_orders.yml").write_text(YML.replace("name: amount", "name: total"))
+    monkeypatch.chdir(repo)
+    done = run_cli("check", ".", "--base", "HEAD", "--format", "markdown")
+    assert done.exit_code == 1
+    out = done.stdout
+    assert out.startswith("## ❌ meshlint: 2 errors, 1 warning\n")
+    assert "| `analytics.fct_orders` | columns removed: `amount -> total`; added: `total` |" in out
+    assert "- `analytics.fct_orders`: `finance.revenue` reads `amount`" in out
+    assert "| 🔴 error | ML502 | `finance/models/revenue.sql:1:1` |" in out
+    assert out == run_cli("check", ".", "--base", "HEAD", "--format", "markdown").stdout  # byte-stable
+
+
+def _action_step(name: str) -> str:
+    import yaml
+
+    action = yaml.safe_load((Path(__file__).resolve().parent.parent / "action.yml").read_text())
+    return next(step["run"] for step in action["runs"]["steps"] if step.get("name") == name)
+
+
+def test_action_fetches_the_pull_requests_base_into_a_shallow_clone(tmp_path: Path, run_cli, monkeypatch) -> None:  # noqa: ANN001
+    origin = make_repo(tmp_path / "origin", analytics())
+    base_sha = git(origin, "rev-parse", "HEAD").strip()
+    (origin / "analytics/models/fct_orders.yml").write_text(YML.replace("data_type: integer\n      - name: amount", "data_type: bigint\n      - name: amount"))
+    git(origin, "commit", "-qam", "pull request")
+    git(origin, "config", "uploadpack.allowReachableSHA1InWant", "true")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(clone)], check=True)
+    output = tmp_path / "github-output"
+    env = {**os.environ, "MESHLINT_BASE": "auto", "PR_BASE_SHA": base_sha, "GITHUB_OUTPUT": str(output)}
+    subprocess.run(["bash", "-c", _action_step("Find the base")], cwd=clone, env=env, check=True, capture_output=True)
+    assert output.read_text() == f"ref={base_sha}\n"
+    monkeypatch.chdir(clone)
+    done = run_cli("check", ".", "--base", base_sha, "--select", "ML501", "--format", "concise")
+    assert done.stdout == "analytics/models/fct_orders.yml:2:11: ML501 [warning] Breaking change to the enforced contract of `fct_orders`: changed the type of `order_id` (`integer` -> `bigint`)\n"
