@@ -18,12 +18,13 @@ from meshlint import __version__
 from meshlint.build_info import version_line
 from meshlint.diagnostics import Location, Severity
 from meshlint.analyse.cache import default_cache_dir
+from meshlint.base_side import BaseRefError
 from meshlint.engine import check
 from meshlint.export import render_interface
 from meshlint.fix import command as fix_command
 from meshlint.lineage import command as lineage_command
 from meshlint.project.upstream import UpstreamSource
-from meshlint.report import concise, github, gitlab, json_format, junit, sarif, text
+from meshlint.report import concise, github, gitlab, json_format, junit, markdown, sarif, text
 from meshlint.report.model import Report
 from meshlint.rules.registry import BY_CODE, BY_NAME, RULES
 from meshlint.settings import Settings, SettingsError, find_settings_file, load_settings
@@ -36,6 +37,7 @@ FORMATS = {
     "github": github.render,
     "gitlab": gitlab.render,
     "junit": junit.render,
+    "markdown": markdown.render,
 }
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 RULE_PAGES = Path(__file__).resolve().parent.parent / "rules"
@@ -73,6 +75,14 @@ def _parser() -> argparse.ArgumentParser:
         help="metadata of an upstream project in another repository: a dbt manifest.json or a `meshlint export` file (path or URL)",
     )
     check_cmd.add_argument(
+        "--base", metavar="REF",
+        help="also compare with this git commit (a branch, tag or sha) and report what the change breaks (ML501-ML503)",
+    )
+    check_cmd.add_argument(
+        "--downstream", action="append", default=[], metavar="NAME=PATH",
+        help="with --base: a consumer's `meshlint export` file (path or URL), so that ML502 names its models too",
+    )
+    check_cmd.add_argument(
         "--catalog", action="append", default=[], type=Path, metavar="FILE",
         help="a dbt catalog.json: complete column lists for sources (and models) from the warehouse",
     )
@@ -95,6 +105,10 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("project", help="the dbt project name")
     export_cmd.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
     export_cmd.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
+    export_cmd.add_argument(
+        "--upstream", action="append", default=[], metavar="NAME=PATH",
+        help="metadata of an upstream project in another repository (its column uses are exported too)",
+    )
     export_cmd.add_argument("--dialect")
     export_cmd.add_argument("--config", type=Path)
     export_cmd.add_argument("--profiles-dir", type=Path)
@@ -158,12 +172,12 @@ def _vars(value: str | None) -> dict[str, object]:
     return parsed
 
 
-def _upstreams(values: list[str]) -> tuple[UpstreamSource, ...]:
+def _upstreams(values: list[str], flag: str = "--upstream") -> tuple[UpstreamSource, ...]:
     sources = []
     for value in values:
         name, sep, location = value.partition("=")
         if not sep or not name or not location:
-            raise UsageError(f"--upstream takes NAME=PATH or NAME=URL, got `{value}`")
+            raise UsageError(f"{flag} takes NAME=PATH or NAME=URL, got `{value}`")
         sources.append(UpstreamSource(name, location, Location("<command line>", 1, 1)))
     return tuple(sources)
 
@@ -196,12 +210,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     _check_paths(args.paths)
     roots, changed = _split_changed(args.paths)
     args.paths = roots
+    if args.downstream and not args.base:
+        raise UsageError("--downstream needs --base: it names the consumers of what changed since the base")
     settings = _settings(args)
     today = _today(args.today)
     result = check(
         roots, settings, today, Path.cwd(), args.profiles_dir, _vars(args.vars), changed, _upstreams(args.upstream),
         tuple(args.catalog), None if args.no_cache else default_cache_dir(), max(args.jobs, 1),
         _progress() if args.format in ("text", "concise") and args.output is None else None,
+        args.base, _upstreams(args.downstream, "--downstream"),
     )
     _progress_done()
     if result.summary.projects == 0:
@@ -216,6 +233,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         sources=sources,
         node_paths=result.node_paths,
         notes=result.notes,
+        changes=result.changes,
     )
     output = FORMATS[args.format](report)
     if args.statistics:
@@ -294,7 +312,7 @@ def cmd_columns(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     _check_paths(args.paths)
     settings = _settings(args)
-    result = check(args.paths, settings, _today(None), Path.cwd(), args.profiles_dir)
+    result = check(args.paths, settings, _today(None), Path.cwd(), args.profiles_dir, upstreams=_upstreams(args.upstream))
     project = result.analysed.project(args.project)
     if project is None or project.external:
         raise UsageError(f"no project `{args.project}` under {', '.join(str(p) for p in args.paths)}")
@@ -340,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (UsageError, SettingsError) as error:
+    except (UsageError, SettingsError, BaseRefError) as error:
         sys.stderr.write(f"meshlint: error: {error}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:

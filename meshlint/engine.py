@@ -17,11 +17,12 @@ from meshlint.analyse.cache import AnalysisCache
 from meshlint.analyse.facts import AnalysedMesh, RuleOptions
 from meshlint.analyse.pipeline import analyse_mesh
 from meshlint.cascades import drop_follow_ons
+from meshlint.base_side import change_findings, downstream_sources
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.dialect_evidence import dialect_notes
 from meshlint.project.loader import load_mesh
 from meshlint.render.budget import RenderLimits
-from meshlint.report.model import Summary
+from meshlint.report.model import ChangeRow, Summary
 from meshlint.rules.base import Rule
 from meshlint.project.suppressions import FileSuppressions, Suppression, covers
 from meshlint.project.upstream import UpstreamSource
@@ -37,6 +38,7 @@ class RunResult:
     analysed: AnalysedMesh
     node_paths: dict[str, str]
     cwd: Path | None = None
+    changes: tuple[ChangeRow, ...] = ()  # with a base: what changed per model and version
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -257,13 +259,21 @@ def check(
     cache_dir: Path | None = None,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    base_ref: str | None = None,
+    downstreams: tuple[UpstreamSource, ...] = (),
 ) -> RunResult:
+    """Lint the mesh under `paths`. With `base_ref`, also analyse that git commit the same way and
+    report what the change breaks (ML501-ML503; `base_side.BaseRefError` when the base cannot be read)."""
     with _long_lived_heap():
         base = Path(settings.source).parent if settings.source else cwd
         catalogs = (*catalogs, *(base / c for c in settings.catalog))
         cache = AnalysisCache(cache_dir) if cache_dir is not None else None
-        try:
-            mesh, load_problems = load_mesh(paths, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs, cache)
+        rules = active_rules(settings)
+        change_found: list[Diagnostic] = []
+        changes: tuple[ChangeRow, ...] = ()
+
+        def load_and_analyse(roots: list[Path], progress: Callable[[int, int], None] | None = None) -> tuple[AnalysedMesh, list[Diagnostic]]:
+            mesh, load_problems = load_mesh(roots, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs, cache)
             gc.freeze()  # the loaded mesh lives to the end of the run: the collector need not scan it again
             options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
             analysed = analyse_mesh(
@@ -277,15 +287,25 @@ def check(
                 progress=progress,
                 limits=render_limits(settings),
             )
+            return analysed, load_problems
+
+        try:
+            analysed, load_problems = load_and_analyse(paths, progress)
+            mesh = analysed.mesh
+            if base_ref is not None:
+                change_found, changes = change_findings(
+                    base_ref, paths, analysed, load_and_analyse, rules, downstream_sources(settings, downstreams), cwd, cache_dir
+                )
         finally:
             if cache is not None:
                 cache.close()
         gc.freeze()  # so do the analysed models
-        rules = active_rules(settings)
         found = drop_follow_ons([*load_problems, *analysed.problems, *run_rules(analysed, rules)])
         found = apply_suppressions(found, mesh.suppressions, UNUSED_SUPPRESSION in rules)
         if changed:
             found = limit_to_changes(found, analysed, changed)
+        # findings about the change are about what the change touched already: pre-commit scoping keeps them
+        found += apply_suppressions(change_found, mesh.suppressions, False)
         diagnostics = finalize(found, settings, rules, cwd)
         summary = Summary(
             projects=len(mesh.projects),
@@ -293,4 +313,4 @@ def check(
             models_closed=sum(1 for n in analysed.nodes if n.columns is not None and n.columns.closed),
         )
         node_paths = {n.unique_id: _relative(n.node.sql.path, cwd) for n in analysed.nodes if n.node.sql is not None}
-        return RunResult(diagnostics, summary, analysed, node_paths, cwd.resolve())
+        return RunResult(diagnostics, summary, analysed, node_paths, cwd.resolve(), changes)

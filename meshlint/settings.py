@@ -51,6 +51,13 @@ class Limits(BaseModel):
     render_max_chars: int = Field(default=10_000_000, alias="render-max-chars", ge=1)
 
 
+class DownstreamSettings(BaseModel):
+    """A consumer in another repository: its `meshlint export` file (path or URL), for `check --base`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    export: str
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -64,6 +71,7 @@ class Settings(BaseModel):
     dialect: str | None = None
     fail_on: FailOn = Field(default="error", alias="fail-on")
     upstream: dict[str, UpstreamSettings] = Field(default_factory=dict)
+    downstream: dict[str, DownstreamSettings] = Field(default_factory=dict)
     catalog: tuple[str, ...] = ()
     vars: dict[str, object] = Field(default_factory=dict)
     allowed_env_vars: tuple[str, ...] = Field(default=(), alias="allowed-env-vars")

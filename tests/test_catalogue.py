@@ -149,7 +149,7 @@ def test_page_has_the_headings_in_order(rule: Rule) -> None:
 def test_rule_has_bad_and_good_cases(rule: Rule) -> None:
     cases = cases_of(rule)
     kinds = {c.name.split("-", 1)[0] for c in cases}
-    has_check = rule.check_node is not None or rule.check_mesh is not None
+    has_check = rule.check_node is not None or rule.check_mesh is not None or rule.check_change is not None
     text = page(rule).read_text(encoding="utf-8") if page(rule).is_file() else ""
     exempt = bool(NO_CASES.search(sections(text).get("## Known limitations", "")))
     cases_dir = where(folder(rule) / "cases")

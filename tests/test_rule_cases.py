@@ -11,6 +11,11 @@ of (file, line, code) with the markers, exactly:
 * `todo-expect: CODE`: meshlint should report CODE there but does not yet (a known miss);
 * `todo-ok: CODE`: meshlint reports CODE there but should not (a known false alarm).
 
+A case about a change (ML5xx, `check --base`) holds the base in a `base/` folder: a whole copy of the
+case's projects as they were. The runner commits `base/` in a new git repository, puts the rest of the
+case (the head) in its work tree, and runs with `base_ref="HEAD"` from there. A finding in a file the
+head no longer has is compared with the markers of that file under `base/`.
+
 `bad-*` cases carry at least one `expect:` and no `todo-` marker, `good-*` cases carry no marker
 of the rule under test (an error or warning of another rule that the case needs is marked too),
 `limitation-*` cases carry at least one `todo-` marker. A todo marker that stops being true fails
@@ -21,6 +26,8 @@ from __future__ import annotations
 
 import datetime
 import re
+import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,6 +186,30 @@ def _show(findings: set[Finding], messages: dict[Finding, str] | None = None) ->
 
 
 CASES = discover_cases()
+BASE_DIR = "base"
+
+
+def run_with_base(case_dir: Path, settings: Settings, today: datetime.date, work: Path) -> list[tuple[Finding, str, Severity]]:
+    """Commit the case's `base/` in a new git repository at `work`, put the head in its work tree, and
+    check it against HEAD; findings with paths relative to `work` (or `base/...` for a file the head
+    no longer has)."""
+    git = ["git", "-c", "user.name=meshlint", "-c", "user.email=meshlint@example.com", "-c", "commit.gpgsign=false"]
+    shutil.copytree(case_dir / BASE_DIR, work)
+    subprocess.run([*git, "init", "-q"], cwd=work, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=work, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], cwd=work, check=True)
+    for entry in work.iterdir():
+        if entry.name != ".git":
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+    shutil.copytree(case_dir, work, dirs_exist_ok=True, ignore=lambda folder, _: [BASE_DIR, "case.toml"] if Path(folder) == case_dir else [])
+    result = check([work], settings, today, work, base_ref="HEAD")
+    found = []
+    for diagnostic in result.diagnostics:
+        path = diagnostic.location.path
+        if not (work / path).exists():
+            path = f"{BASE_DIR}/{path}"
+        found.append(((path, diagnostic.location.line, diagnostic.code), diagnostic.message, diagnostic.severity))
+    return found
 
 
 @pytest.fixture
@@ -190,7 +221,7 @@ def isolated_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_rule_case(case: Case, isolated_home: None) -> None:
+def test_rule_case(case: Case, isolated_home: None, tmp_path: Path) -> None:
     case_dir = case.path.resolve()
     where = case.path.relative_to(RULES_DIR.parent).as_posix()
     assert case.kind in KINDS and "-" in case.path.name, (
@@ -215,12 +246,15 @@ def test_rule_case(case: Case, isolated_home: None) -> None:
         assert todos, f"{where}: a limitation-* case needs a `todo-expect:` or `todo-ok:` marker"
 
     settings = case_settings(case_dir, case.code)
-    result = check([case_dir], settings, case_today(case_dir), case_dir)
+    if (case_dir / BASE_DIR).is_dir():
+        found = run_with_base(case_dir, settings, case_today(case_dir), tmp_path / "repo")
+    else:
+        result = check([case_dir], settings, case_today(case_dir), case_dir)
+        found = [((d.location.path, d.location.line, d.code), d.message, d.severity) for d in result.diagnostics]
     messages: dict[Finding, str] = {}
-    for diagnostic in result.diagnostics:
-        if diagnostic.code in checked or diagnostic.severity in COMPARED_SEVERITIES:
-            key = (diagnostic.location.path, diagnostic.location.line, diagnostic.code)
-            messages.setdefault(key, diagnostic.message)
+    for key, message, severity in found:
+        if key[2] in checked or severity in COMPARED_SEVERITIES:
+            messages.setdefault(key, message)
     actual = set(messages)
 
     failures = []

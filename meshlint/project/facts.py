@@ -26,6 +26,11 @@ class Constraint:
     column_items: tuple["NamedItem", ...] = ()
     # A foreign key's `to:` (a `ref()` or `source()` expression), with its place.
     to: "NamedItem | None" = None
+    # The rest of what dbt compares when it looks for a removed constraint (`--base`, ML501).
+    name: str | None = None
+    expression: str | None = None
+    warn_unenforced: bool = True
+    to_columns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,10 @@ def _constraints(value: object, path: str) -> tuple[Constraint, ...]:
                 warn_unsupported=item.get("warn_unsupported", True) is not False,
                 column_items=_names(columns, path),
                 to=NamedItem(to, value_location(item, "to", path)) if isinstance(to := item.get("to"), str) else None,
+                name=str(item["name"]) if item.get("name") is not None else None,
+                expression=str(item["expression"]) if item.get("expression") is not None else None,
+                warn_unenforced=item.get("warn_unenforced", True) is not False,
+                to_columns=tuple(str(c) for c in to_columns) if isinstance(to_columns := item.get("to_columns"), list) else (),
             )
         )
     return tuple(result)

@@ -17,6 +17,19 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class ChangeRow:
+    """What changed in one model or version since the base (`check --base`), for the summary formats."""
+
+    node: str  # unique id
+    status: str  # "added", "removed", "disabled" or "changed"
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()  # "name" or "name -> new_name" for a likely rename
+    retyped: tuple[tuple[str, str | None, str | None], ...] = ()  # (column, old type, new type)
+    deprecation: str | None = None  # the deprecation date the change set, when it set one
+    contract_broken: bool = False
+
+
+@dataclass(frozen=True)
 class Report:
     diagnostics: tuple[Diagnostic, ...]  # already sorted, paths relative to the current directory
     rules: tuple[Rule, ...]  # the whole registry, in code order
@@ -28,3 +41,5 @@ class Report:
     node_paths: Mapping[str, str] = field(default_factory=dict)
     # Facts about the run a person should know (e.g. stand-in macros used); shown by `text`.
     notes: tuple[str, ...] = ()
+    # With `--base`: what changed per model and version since the base, sorted by node.
+    changes: tuple[ChangeRow, ...] = ()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Callable
 from meshlint.diagnostics import Diagnostic, Location, Severity
 
 if TYPE_CHECKING:
+    from meshlint.analyse.compare import MeshChange
     from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
     from meshlint.project.facts import ModelNode
 
@@ -26,6 +27,8 @@ class Rule:
     # Exactly one of these is set for rules that run; codes emitted by a stage (ML001-ML006) have neither.
     check_node: Callable[["AnalysedNode", "AnalysedMesh"], Iterable[Diagnostic]] | None = None
     check_mesh: Callable[["AnalysedMesh"], Iterable[Diagnostic]] | None = None
+    # Rules about a change (ML5xx) run only with `--base`, on the comparison of the two sides.
+    check_change: Callable[["MeshChange"], Iterable[Diagnostic]] | None = None
     # Off unless selected (e.g. ML007).
     default_enabled: bool = True
 

@@ -35,6 +35,9 @@ from meshlint.rules import (
     ml402_ref_deprecation_upcoming,
     ml403_model_deprecated,
     ml404_latest_version_deprecated,
+    ml501_contract_breaking_change,
+    ml502_downstream_impact,
+    ml503_contracted_model_removed,
 )
 from meshlint.rules.base import Rule
 from meshlint.rules.input_failures import (
@@ -90,6 +93,9 @@ RULES: tuple[Rule, ...] = (
     ml402_ref_deprecation_upcoming.RULE,
     ml403_model_deprecated.RULE,
     ml404_latest_version_deprecated.RULE,
+    ml501_contract_breaking_change.RULE,
+    ml502_downstream_impact.RULE,
+    ml503_contracted_model_removed.RULE,
 )
 
 BY_CODE = {rule.code: rule for rule in RULES}

@@ -1,0 +1,2 @@
+select sum(amount) as total  -- expect: ML502
+from {{ ref('stg_payments') }}
