@@ -50,3 +50,50 @@ def _with_count(diagnostic: Diagnostic, count: int) -> Diagnostic:
         return diagnostic
     noun = "finding" if count == 1 else "findings"
     return replace(diagnostic, message=f"{diagnostic.message} ({count} follow-on {noun} not reported)")
+
+
+def drop_restated(
+    diagnostics: Iterable[Diagnostic], change_found: Iterable[Diagnostic]
+) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """Drop the snapshot findings that a finding about the change already states, counting them on it.
+
+    A consumer reading a column the change removed gets ML502 (the change broke it) and would also get
+    ML308 (it reads a column that is not there); refs to a model the change deleted get ML503 and would
+    also get ML303/ML304. The finding about the change is the root: it names the cause.
+
+    >>> from meshlint.diagnostics import Location, Severity
+    >>> def d(code, node, target=None, column=None):
+    ...     return Diagnostic(code, code, Severity.ERROR, f"{code} on {node}", Location("m.sql", 1), node=node,
+    ...                       target=target, column_name=column)
+    >>> kept, roots = drop_restated(
+    ...     [d("ML308", "c", "u", "Amount"), d("ML303", "c", "gone"), d("ML308", "c", "u", "other")],
+    ...     [d("ML502", "c", "u", "amount"), d("ML503", "gone")])
+    >>> [k.message for k in kept]
+    ['ML308 on c']
+    >>> [r.message for r in roots]
+    ['ML502 on c (1 follow-on finding not reported)', 'ML503 on gone (1 follow-on finding not reported)']
+    """
+    roots = list(change_found)
+    read_root: dict[tuple[str, str], int] = {}
+    removed_root: dict[str, int] = {}
+    for index, root in enumerate(roots):
+        if root.code == "ML502" and root.node and root.column_name:
+            read_root.setdefault((root.node, root.column_name.lower()), index)
+        elif root.code == "ML503" and root.node:
+            removed_root.setdefault(root.node, index)
+    counts: dict[int, int] = {}
+    kept: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        root = None
+        if diagnostic.code == "ML308" and diagnostic.node and diagnostic.column_name:
+            root = read_root.get((diagnostic.node, diagnostic.column_name.lower()))
+            if root is not None and diagnostic.target not in (None, roots[root].target):
+                root = None
+        elif diagnostic.code in ("ML303", "ML304") and diagnostic.target:
+            unversioned = diagnostic.target.rsplit(".v", 1)[0] if ".v" in diagnostic.target else diagnostic.target
+            root = removed_root.get(diagnostic.target, removed_root.get(unversioned))
+        if root is None:
+            kept.append(diagnostic)
+        else:
+            counts[root] = counts.get(root, 0) + 1
+    return kept, [_with_count(root, counts.get(index, 0)) for index, root in enumerate(roots)]

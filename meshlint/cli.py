@@ -316,6 +316,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     project = result.analysed.project(args.project)
     if project is None or project.external:
         raise UsageError(f"no project `{args.project}` under {', '.join(str(p) for p in args.paths)}")
+    # an export without its upstreams lists no column uses: consumers would be silently unprotected
+    unusable = [d for d in result.diagnostics if d.code == "ML006" and d.severity is Severity.ERROR]
+    if unusable:
+        raise UsageError("; ".join(f"{d.location.path}: {d.message}" for d in unusable))
     _write(render_interface(result.analysed, args.project), args.output)
     return EXIT_CLEAN
 

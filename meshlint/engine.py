@@ -16,7 +16,7 @@ from pathlib import Path
 from meshlint.analyse.cache import AnalysisCache
 from meshlint.analyse.facts import AnalysedMesh, RuleOptions
 from meshlint.analyse.pipeline import analyse_mesh
-from meshlint.cascades import drop_follow_ons
+from meshlint.cascades import drop_follow_ons, drop_restated
 from meshlint.base_side import change_findings, downstream_sources
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.dialect_evidence import dialect_notes
@@ -301,6 +301,8 @@ def check(
                 cache.close()
         gc.freeze()  # so do the analysed models
         found = drop_follow_ons([*load_problems, *analysed.problems, *run_rules(analysed, rules)])
+        if change_found:
+            found, change_found = drop_restated(found, change_found)
         found = apply_suppressions(found, mesh.suppressions, UNUSED_SUPPRESSION in rules)
         if changed:
             found = limit_to_changes(found, analysed, changed)

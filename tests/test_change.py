@@ -175,8 +175,9 @@ def test_consumer_export_gives_the_findings_of_the_whole_mesh(tmp_path: Path, ru
     base = tmp_path / "base"
     downstream_pairs.write_mesh(base, head=False)
     monkeypatch.chdir(tmp_path)
-    assert run_cli("export", "up", str(base / "up"), "-o", "up.json").exit_code == 0
-    assert run_cli("export", "down", str(base / "down"), "--upstream", "up=up.json", "-o", "down.json").exit_code == 0
+    # (meshlint reads only inside the checked folders: each export is put where its reader checks)
+    assert run_cli("export", "up", str(base / "up"), "-o", str(base / "down" / "up.json")).exit_code == 0
+    assert run_cli("export", "down", str(base / "down"), "--upstream", f"up={base / 'down' / 'up.json'}", "-o", "down.json").exit_code == 0
 
     # the producer's repository alone, with the consumer's export
     producer = tmp_path / "producer"
@@ -185,9 +186,10 @@ def test_consumer_export_gives_the_findings_of_the_whole_mesh(tmp_path: Path, ru
     shutil.rmtree(producer / "up" / "models")
     downstream_pairs.write_mesh(tmp_path / "head", head=True)
     shutil.copytree(tmp_path / "head" / "up" / "models", producer / "up" / "models")
+    shutil.copy(tmp_path / "down.json", producer / "down.json")
     alone = check(
         [producer], settings, TODAY, producer, base_ref="HEAD",
-        downstreams=(downstream_pairs_source(tmp_path / "down.json"),),
+        downstreams=(downstream_pairs_source(producer / "down.json"),),
     )
     assert _ml502(alone, "<downstream down>/") == in_one_checkout
 
@@ -237,7 +239,9 @@ def test_markdown_summary_says_what_changed_and_who_is_affected(tmp_path: Path, 
     done = run_cli("check", ".", "--base", "HEAD", "--format", "markdown")
     assert done.exit_code == 1
     out = done.stdout
-    assert out.startswith("## ❌ meshlint: 2 errors, 1 warning\n")
+    # ML502 says the change broke the read; the ML308 on the same read is its follow-on, not a second error
+    assert out.startswith("## ❌ meshlint: 1 error, 1 warning\n")
+    assert "ML308" not in out and "(1 follow-on finding not reported)" in out
     assert "| `analytics.fct_orders` | columns removed: `amount -> total`; added: `total` |" in out
     assert "- `analytics.fct_orders`: `finance.revenue` reads `amount`" in out
     assert "| 🔴 error | ML502 | `finance/models/revenue.sql:1:1` |" in out

@@ -169,6 +169,13 @@ def test_command_line_upstream_outside_exits_1(mesh_copy: Path, run_cli, tmp_pat
     assert result.exit_code == 1 and len(problems) == 1 and "outside the checked folders" in problems[0]["message"]
 
 
+def test_export_with_an_unusable_upstream_fails_instead_of_listing_no_uses(mesh_copy: Path, run_cli, tmp_path: Path) -> None:
+    run_cli("export", "analytics", ".", "-o", str(tmp_path / "analytics.json"))
+    result = run_cli("export", "finance", "finance", "--upstream", f"analytics={tmp_path / 'analytics.json'}", "-o", str(tmp_path / "finance.json"))
+    assert result.exit_code == 2 and "outside the checked folders" in result.stderr
+    assert not (tmp_path / "finance.json").exists()
+
+
 def test_fifo_is_not_waited_on(repo: Path) -> None:
     if not hasattr(os, "mkfifo"):
         pytest.skip("no FIFOs here")

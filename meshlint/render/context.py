@@ -123,13 +123,6 @@ class _RelationApi:
         return DbtRelation(UNKNOWN_TOKEN, _text(database), _text(schema), _text(identifier) or UNKNOWN_TOKEN)
 
 
-class _ColumnApi:
-    """`api.Column`: a column object as adapters build them."""
-
-    def create(self, name: object, label_or_dtype: object = None) -> Column:
-        return Column(str(name), str(label_or_dtype or "unknown"))
-
-
 class Api:
     """`api`: `api.Relation.create(...)` and `api.Column.create(...)`.
 
@@ -139,9 +132,9 @@ class Api:
     ('meshlint__unknown', {'type': 'Relation'}, ['a relation built with `api.Relation.create` is not a node meshlint knows'])
     """
 
-    def __init__(self, state: RenderState) -> None:
+    def __init__(self, state: RenderState, adapter_type: str = "duckdb") -> None:
         self.Relation = _RelationApi(state)
-        self.Column = _ColumnApi()
+        self.Column = api_namespace(adapter_type).Column  # the adapter's type spellings (api_column.py)
 
 
 def _range(state: RenderState, *args: object) -> range:
@@ -263,7 +256,6 @@ def build_context(
         "should_full_refresh": lambda: True,
         "execute": ExecuteFlag(state, inputs.execute),
         "adapter": Adapter(inputs.adapter_type, state, find_macro, columns_of, search_order, inputs.project),
-        "api": api_namespace(inputs.adapter_type),
         "return": _raise_return,
         "log": lambda *a, **k: "",
         "print": lambda *a, **k: "",
@@ -274,7 +266,7 @@ def build_context(
         "flags": {"FULL_REFRESH": False, "WHICH": "compile", "STORE_FAILURES": False},
         "graph": GraphView(inputs.graph, state),
         "run_query": run_query,
-        "api": Api(state),
+        "api": Api(state, inputs.adapter_type),
         "meshlint_unknown": unknown,
         "statement": statement,
         "load_result": load_result,

@@ -45,7 +45,8 @@ def _finding(change: NodeChange) -> Diagnostic:
     if versioned:
         help = (
             f"dbt's state comparison fails with ContractBreakingChangeError; keep v{node.version} as it was and add the "
-            f"change as a new version (a `- v: <next>` entry under `versions:` with its columns, in `{node.name}_v<next>.sql`), "
+            f"change as a new version (a `- v: <next>` entry under `versions:` with its columns, in `{node.name}_v<next>.sql`; "
+            f"`meshlint version new {node.name} --make-latest --deprecate-previous DATE` writes both), "
             f"then give v{node.version} a `deprecation_date` so that its consumers can move"
         )
     else:

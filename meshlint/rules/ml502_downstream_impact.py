@@ -34,14 +34,15 @@ def _label(unique_id: str) -> str:
 
 
 def _help(change: ColumnChange, target: str) -> str:
+    lineage = f"`meshlint lineage {target}.{change.name} --downstream` lists everything the column feeds"
     if change.change == "retyped":
         return (
             f"the consumer was written against `{change.name}` as `{change.old_type}`; keep the type, or add the change "
-            f"as a new version of {_label(target)} and move the consumer when it is ready"
+            f"as a new version of {_label(target)} and move the consumer when it is ready; {lineage}"
         )
     return (
         f"the consumer's build fails once this merges (no column `{change.name}`); keep the column, or add the change "
-        f"as a new version of {_label(target)} and keep the old one until its consumers have moved"
+        f"as a new version of {_label(target)} and keep the old one until its consumers have moved; {lineage}, run on the base"
     )
 
 
