@@ -7,6 +7,7 @@ A root is itself never covered by another root, so two independent mistakes on o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -66,7 +67,7 @@ def drop_restated(
     ...     return Diagnostic(code, code, Severity.ERROR, f"{code} on {node}", Location("m.sql", 1), node=node,
     ...                       target=target, column_name=column)
     >>> kept, roots = drop_restated(
-    ...     [d("ML308", "c", "u", "Amount"), d("ML303", "c", "gone"), d("ML308", "c", "u", "other")],
+    ...     [d("ML308", "c", "u", "Amount"), d("ML304", "c", "gone.v2"), d("ML308", "c", "u", "other")],
     ...     [d("ML502", "c", "u", "amount"), d("ML503", "gone")])
     >>> [k.message for k in kept]
     ['ML308 on c']
@@ -90,7 +91,7 @@ def drop_restated(
             if root is not None and diagnostic.target not in (None, roots[root].target):
                 root = None
         elif diagnostic.code in ("ML303", "ML304") and diagnostic.target:
-            unversioned = diagnostic.target.rsplit(".v", 1)[0] if ".v" in diagnostic.target else diagnostic.target
+            unversioned = re.sub(r"\.v[^.]+$", "", diagnostic.target)  # a ref to a version of a deleted model
             root = removed_root.get(diagnostic.target, removed_root.get(unversioned))
         if root is None:
             kept.append(diagnostic)
