@@ -20,6 +20,7 @@ turn out to read.
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import re
 from collections.abc import Collection, Iterable, Mapping
@@ -29,6 +30,9 @@ from meshlint.project.facts import Mesh, ModelNode, Project
 from meshlint.render.state import RefCall, RenderResult, SourceCall
 
 _EXPRESSION = re.compile(r"\{\{-?(.*?)-?\}\}", re.S)
+# the usual calls, read without Python's parser: `ref('name')`, `ref('package', 'name')`, `source('a', 'b')`
+_PLAIN = r"""'([^'\\{}%#]*)'|"([^"\\{}%#]*)" """.strip()
+_PLAIN_CALL = re.compile(rf"\s*(ref|source)\(\s*(?:{_PLAIN})\s*(?:,\s*(?:{_PLAIN})\s*)?\)\s*")
 _SIMPLE_STRING = re.compile(r"""\s*(?:'[^'\\{}%#]*'|"[^"\\{}%#]*")\s*""")
 
 
@@ -74,7 +78,14 @@ def static_render(text: str) -> RenderResult | None:
     return RenderResult("", tuple(refs), tuple(sources))
 
 
-def _literal_call(expression: str) -> tuple[str, list[object], dict[str, object]] | None:
+@functools.lru_cache(maxsize=4096)
+def _literal_call(expression: str) -> tuple[str, tuple[object, ...], dict[str, object]] | None:
+    plain = _PLAIN_CALL.fullmatch(expression)
+    if plain is not None:
+        name, a1, a2, b1, b2 = plain.groups()
+        first = a1 if a1 is not None else a2
+        second = b1 if b1 is not None else b2
+        return name, (first,) if second is None else (first, second), {}
     try:
         tree = ast.parse(expression.strip(), mode="eval").body
     except (SyntaxError, ValueError):
@@ -92,7 +103,7 @@ def _literal_call(expression: str) -> tuple[str, list[object], dict[str, object]
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             if not _SIMPLE_STRING.fullmatch(ast.get_source_segment(expression.strip(), node) or "''"):
                 return None
-    return tree.func.id, args, kwargs
+    return tree.func.id, tuple(args), kwargs
 
 
 @dataclass(frozen=True)
