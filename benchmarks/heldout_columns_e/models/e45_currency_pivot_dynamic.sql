@@ -1,3 +1,4 @@
+{{ config(materialized="table") }}
 pivot {{ ref('e04_stg_invoices') }}
 on currency
 using sum(amount)

@@ -1,2 +1,2 @@
-select columns(c -> c like '%_id')
+select columns(lambda c: c like '%_id')
 from {{ ref('e06_stg_users') }}

@@ -1,6 +1,6 @@
 select
     warehouse_id,
-    initcap(city) as city,
+    trim(city) as city,
     country_code,
     capacity_units,
     opened_on,
