@@ -1,0 +1,157 @@
+"""The columns meshlint gives DuckDB's table functions in FROM (table_functions.py), COLUMNS(...) inside
+expressions and with lambdas (star_filters.py), named windows in unaliased names (named_windows.py), the unnest
+of a struct (unnest_structs.py) and UNPIVOT over COLUMNS(...) (pivots.py) are the ones real DuckDB gives the
+table it creates (`create table ... as <query>`, as dbt-duckdb does), for many queries. A query meshlint leaves
+open is allowed; a wrong name never is, nor closing a query DuckDB refuses."""
+
+from __future__ import annotations
+
+import pytest
+
+duckdb = pytest.importorskip("duckdb", reason="duckdb is not installed (see requirements-oracle.txt)")
+
+from sqlglot import exp  # noqa: E402
+
+from meshlint.analyse.columns import TableColumns, infer_output_columns, parse_sql  # noqa: E402
+
+pytestmark = pytest.mark.dbt
+
+TABLE = {
+    "id": "integer", "user_id": "integer", "cat": "varchar", "amount": "decimal(10,2)", "s_date": "date",
+    "e_date": "date", "meta": "struct(r integer, i varchar)", "tags": "varchar[]",
+}
+
+QUERIES = """
+select * from generate_series(1, 3)
+select * from generate_series(1, 3) as g
+select * from generate_series(1, 3) g(n)
+select g.generate_series from generate_series(1, 3) as g
+select g.g from generate_series(1, 3) as g
+select g.generate_series, g.* from generate_series(1, 3) as g
+select * from range(3)
+select * from RANGE(3)
+select * from range(3) r
+select r.* from range(3) r
+select r.range from range(3) r
+select * from range(date '2024-01-01', date '2024-01-05', interval 1 day)
+select * from range(timestamp '2024-01-01', timestamp '2024-01-02', interval 6 hour) as hours
+select * from generate_series(date '2024-01-01', date '2024-03-01', interval 1 month)
+select * from unnest([1, 2])
+select * from unnest(['a', 'b']) as u
+select * from unnest([1, 2]) as u(x)
+select * from unnest([{'a': 1}])
+select * from t, range(2)
+select * from t join generate_series(1, 2) on true
+select * from t join generate_series(1, 2) as s on s.s = t.id
+select * from range(2), range(3)
+select * from range(2), generate_series(3)
+select * from range(2) a, range(3) b
+select * from (select * from range(2)) s
+with d as (select * from range(date '2024-01-01', date '2024-01-05', interval 1 day)) select * from d
+with d as (select * from generate_series(1, 5) as n) select n, n * 2 as twice from d
+select range as x from range(3)
+select generate_series as n, generate_series + 1 as m from generate_series(1, 3)
+select id, t2.* from t, unnest(tags) as t2
+select min(columns('_date$')) from t
+select min(columns('_date$')), id from t group by id
+select min(columns('_date$')) as m from t
+select min(columns('^s_')) as m from t
+select columns('_date$') as m from t
+select max(columns('_date$')) - min(columns('_date$')) from t
+select max(columns('_date$')) - min(columns('id')) from t
+select upper(columns('cat')) from t
+select columns('_date$')::varchar from t
+select count(columns(*)) from t
+select min(columns(* exclude (meta, tags))) from t
+select columns(* exclude (meta, tags)) from t
+select count(columns(*)) from (select 1 as "Mixed", 2 as b)
+select count(columns('M')) from (select 1 as "Mixed", 2 as b)
+with x as (select 1 as "Mixed", 2 as b) unpivot x on columns(* exclude (b))
+select columns(lambda c: c like '%_id') from t
+select columns(lambda c: c like '%id') from t
+select columns(lambda c: c like '%_id') as x from t
+select columns(lambda c: c ilike '%_DATE') from t
+select columns(lambda c: c like '%date' or c = 'cat') from t
+select columns(lambda c: not c like '%date') from t
+select columns(lambda c: c not like '%date') from t
+select columns(lambda c: c in ('cat', 'id')) from t
+select columns(lambda c: c <> 'cat' and c != 'meta') from t
+select columns(lambda c: length(c) > 3) from t
+select max(columns(lambda c: c like '%_date')) from t
+select * from (select min(columns('_date$')) from t)
+select columns('zzz') + 1 from t
+select min(columns(['s_date'])) from t
+select row_number() over w from t window w as (order by id)
+select sum(id) over w from t window w as (partition by cat order by id)
+select row_number() over w as rn, rank() over w from t window w as (partition by cat order by id)
+select row_number() over (w) from t window w as (partition by cat order by id)
+select sum(id) over (w rows between 1 preceding and current row) from t window w as (order by id)
+select sum(id) over (w order by id) from t window w as (partition by cat)
+select count(*) over w from t window w as (order by id rows between unbounded preceding and current row)
+select rank() over w from t window w as (order by id asc)
+select rank() over w2 from t window w1 as (partition by cat), w2 as (w1 order by id)
+select lag(id) over w, lead(id, 1) over w from t window w as (partition by cat order by s_date desc)
+select * from (select sum(id) over w from t window w as (partition by cat order by id))
+select cat, count(*) over w from t window w as (partition by cat) qualify row_number() over w = 1
+select id, first_value(cat) over w, last_value(cat) over w from t window w as (partition by user_id order by amount desc)
+select id, unnest(meta) from t
+select unnest(meta) from t
+select unnest(meta) as s from t
+select unnest(meta, recursive := true) from t
+select unnest(meta), unnest(meta) from t
+select unnest(tags) as x from t
+select unnest(tags) from t
+select * from (select unnest(meta) from t)
+select * from (select unnest(meta) as q from t)
+select * from (select unnest(tags) as q from t)
+select unnest(['a', cat]) as tag, id from t
+select unnest({'x': 1, 'y': 'z'}) from t
+select id, unnest(string_split(cat, ' ')) as word from t
+unpivot (select id, cat, s_date::varchar as s from t) on columns(* exclude (id)) into name k value v
+unpivot (select id, cat, s_date::varchar as s from t) on columns('^[cs]')
+unpivot (select id, cat, s_date::varchar as s from t) on columns(lambda c: c in ('s', 'cat'))
+with x as (select id, cat, cat || 'x' as c2 from t) unpivot x on columns(* exclude (id))
+with x as (select id, cat, cat || 'x' as c2 from t) select * from (unpivot x on columns(* exclude (id)) into name k value v)
+unpivot (select id, cat, s_date::varchar as s from t) on columns(lambda c: length(c) = 1)
+""".strip().splitlines()
+
+
+def _duckdb_names(con: object, query: str) -> list[str] | str:
+    try:
+        con.execute("create or replace table z as " + query)  # type: ignore[attr-defined]
+    except duckdb.Error as error:
+        return f"error: {error}"
+    rows = con.execute(  # type: ignore[attr-defined]
+        "select column_name from information_schema.columns where table_name = 'z' order by ordinal_position"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _meshlint(query: str) -> tuple[list[str], bool, tuple[str, ...]]:
+    tree = parse_sql(query, "duckdb")
+    assert isinstance(tree, exp.Expression), tree
+    table = TableColumns({n: exp.DataType.build(t, dialect="duckdb") for n, t in TABLE.items()}, True)
+    found = infer_output_columns(tree, {"t": table}, "duckdb")
+    return [c.name for c in found.columns], found.closed, found.reasons
+
+
+def test_names_are_duckdbs_or_open() -> None:
+    con = duckdb.connect()
+    columns = ", ".join(f'"{n}" {t}' for n, t in TABLE.items())
+    con.execute(f"create table t ({columns})")
+    wrong, closed, open_ = [], 0, []
+    for query in QUERIES:
+        expected = _duckdb_names(con, query)
+        names, is_closed, reasons = _meshlint(query)
+        if isinstance(expected, str):
+            assert not is_closed, f"{query}: DuckDB fails ({expected}), meshlint closes it as {names}"
+            continue
+        if is_closed:
+            closed += 1
+            if names != expected:
+                wrong.append(f"{query}\n  meshlint {names}\n  DuckDB   {expected}")
+        else:
+            open_.append(f"{query}: {reasons}")
+    assert not wrong, "\n".join(wrong)
+    print(f"\n{closed} of {len(QUERIES)} queries closed; open:\n" + "\n".join(open_))
+    assert closed >= 60
