@@ -39,7 +39,7 @@ from meshlint.analyse.column_names import (
 from meshlint.analyse.duplicate_names import dedupe
 from meshlint.analyse.named_windows import inline_named_windows
 from meshlint.analyse.pivots import rewrite_pivots, wrap_statement
-from meshlint.analyse.star_filters import expand_star_filters, has_star_filter, source_columns
+from meshlint.analyse.star_filters import expand_star_filters, has_star_filter, mark_written_lambdas, source_columns
 from meshlint.analyse.table_functions import name_table_functions
 from meshlint.analyse.unnest_structs import inner_struct_unnest, struct_fields
 from meshlint.analyse.union_by_name import is_union_by_name, union_by_name
@@ -262,6 +262,10 @@ def infer_output_columns(
     work = tree if in_place else tree.copy()
     text = tree.meta.get(SQL_TEXT)
     lowered = text.lower() if text is not None else "values pivot"
+    if dialect == "duckdb" and ("lambda" in lowered or "->" in lowered) and "columns" in lowered:
+        arrow = mark_written_lambdas(work, text)  # COLUMNS(lambda c: ...) is modelled, the arrow form is not
+        if arrow is not None:
+            reasons.append(arrow)
     if "pivot" in lowered:
         root_with = work.args.get("with_")
         why_open = rewrite_pivots(work, dialect, lambda source: None if mixed else source_columns(source, root_with, schema))

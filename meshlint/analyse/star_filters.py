@@ -32,7 +32,7 @@ from sqlglot.errors import SqlglotError
 from sqlglot.optimizer.qualify import qualify
 from sqlglot.schema import Schema
 
-__all__ = ["columns_predicate", "expand_star_filters", "has_star_filter", "source_columns"]
+__all__ = ["columns_predicate", "expand_star_filters", "has_star_filter", "mark_written_lambdas", "source_columns"]
 
 _UNSURE_REGEX = re.compile(r"\(\?|\\[pPkKgQE]|\[\[:|\{,")
 MORE = "meshlint__more"
@@ -117,7 +117,9 @@ def _lambda_value(node: exp.Expression, parameter: str, name: str) -> object:
 
 
 def columns_predicate(node: exp.Columns) -> object | None:
-    """The predicate on a column name of a `COLUMNS(...)`, None when it is not modelled."""
+    """The predicate on a column name of a `COLUMNS(...)`, None when it is not modelled. A lambda is modelled
+    only as written with the `lambda` keyword (`written_lambdas`): DuckDB 2 refuses the arrow form `c -> ...`
+    unless a setting allows it, and sqlglot parses both alike."""
     argument = node.this
     if isinstance(argument, exp.Star):
         if argument.args.get("replace") or argument.args.get("rename"):
@@ -136,7 +138,7 @@ def columns_predicate(node: exp.Columns) -> object | None:
         except re.error:
             return None
         return lambda name: compiled.search(name) is not None
-    if isinstance(argument, exp.Lambda) and len(argument.expressions) == 1:
+    if isinstance(argument, exp.Lambda) and len(argument.expressions) == 1 and argument.meta.get(_WRITTEN):
         parameter, body = argument.expressions[0].name, argument.this
 
         def predicate(name: str) -> bool:
@@ -150,6 +152,27 @@ def columns_predicate(node: exp.Columns) -> object | None:
         except _Unsure:
             return None
         return predicate
+    return None
+
+
+_WRITTEN = "meshlint_lambda_keyword"
+_LAMBDA_WORD = re.compile(r"\blambda\b", re.IGNORECASE)
+
+
+ARROW_LAMBDA = "COLUMNS() with a lambda written `c -> ...`: DuckDB 2 refuses that form unless `lambda_syntax` allows it"
+
+
+def mark_written_lambdas(tree: exp.Expression, text: str | None) -> str | None:
+    """Mark the lambdas of `tree` as written with the `lambda` keyword, when the text (`text`) shows that every
+    one of them is (as many `lambda` words as lambdas; an arrow lambda anywhere leaves them all unmarked).
+    Returns why the columns stay open when a COLUMNS() has an unmarked lambda."""
+    lambdas = list(tree.find_all(exp.Lambda))
+    if lambdas and text is not None and len(_LAMBDA_WORD.findall(text)) == len(lambdas) and "->" not in text:
+        for node in lambdas:
+            node.meta[_WRITTEN] = True
+        return None
+    if any(isinstance(node.parent, exp.Columns) for node in lambdas):
+        return ARROW_LAMBDA
     return None
 
 

@@ -274,6 +274,13 @@ select max(columns('a.*')) from t
 select columns(* exclude (amount)), columns(lambda c: c like '%id' and not c = 'id'), columns(lambda c: c in ('cat') or c ilike 'AM%') from t
 -- expect: id INTEGER, user_id INTEGER, cat VARCHAR, user_id_1 INTEGER, amount DECIMAL(10,2), cat_1 VARCHAR
 
+-- case: duckdb COLUMNS with an arrow lambda stays open (DuckDB 2 refuses `->` lambdas by default)
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "user_id": "integer"}}
+select columns(c -> c like '%_id') from t
+-- expect:
+-- expect-open: DuckDB 2 refuses that form
+
 -- case: duckdb COLUMNS(lambda) of a shape not modelled stays open
 -- dialect: duckdb
 -- schema: {"t": {"id": "integer", "amount": "decimal(10,2)"}}

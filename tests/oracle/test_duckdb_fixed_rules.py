@@ -70,6 +70,8 @@ with x as (select 1 as "Mixed", 2 as b) unpivot x on columns(* exclude (b))
 select columns(lambda c: c like '%_id') from t
 select columns(lambda c: c like '%id') from t
 select columns(lambda c: c like '%_id') as x from t
+select columns(c -> c like '%_id') from t
+select max(columns(c -> c like '%_date')) from t
 select columns(lambda c: c ilike '%_DATE') from t
 select columns(lambda c: c like '%date' or c = 'cat') from t
 select columns(lambda c: not c like '%date') from t
