@@ -1,4 +1,4 @@
-"""The columns meshlint gives DuckDB's table functions in FROM (table_functions.py), COLUMNS(...) inside
+"""The columns meshlint gives an aggregate's ORDER BY in an unaliased name (unaliased_names.py), DuckDB's table functions in FROM (table_functions.py), COLUMNS(...) inside
 expressions and with lambdas (star_filters.py), named windows in unaliased names (named_windows.py), the unnest
 of a struct (unnest_structs.py) and UNPIVOT over COLUMNS(...) (pivots.py) are the ones real DuckDB gives the
 table it creates (`create table ... as <query>`, as dbt-duckdb does), for many queries. A query meshlint leaves
@@ -22,6 +22,22 @@ TABLE = {
 }
 
 QUERIES = """
+select string_agg(cat, '|' order by s_date) from t
+select string_agg(cat, '|' order by s_date desc) from t
+select list(cat order by s_date desc, id) from t
+select array_agg(cat order by id) from t
+select array_agg(cat order by id asc) from t
+select first(cat order by id) from t
+select arg_max(cat, id order by s_date) from t
+select list(distinct cat order by cat) from t
+select list(cat order by s_date nulls first) from t
+select id, string_agg(cat, ',' ORDER BY id) from t group by id
+select STRING_AGG(cat, ',' order by ID) from t
+select list(upper(cat) order by lower(cat)) from t
+select max(cat order by id), sum(id order by s_date) from t
+select count(cat order by id) from t
+select quantile_cont(id, 0.5 order by id) from t
+select * from (select user_id, list(cat order by id) from t group by user_id)
 select * from generate_series(1, 3)
 select * from generate_series(1, 3) as g
 select * from generate_series(1, 3) g(n)
