@@ -258,9 +258,19 @@ def _duck_text(text: str) -> str:
 
     tokens = Dialect.get_or_raise("duckdb").tokenize(text)
     printed, end = _duck_tokens(tokens, 0)
+    # JSON arrows on what was read, left to right: `payload->'a'->>'b'` is `((payload -> 'a') ->> 'b')`
+    while end + 1 < len(tokens) and tokens[end].token_type in _JSON_ARROWS:
+        operator, key = tokens[end], tokens[end + 1]
+        if key.token_type not in (TokenType.STRING, TokenType.NUMBER):
+            raise _Unprintable
+        literal = "'" + key.text.replace("'", "''") + "'" if key.token_type == TokenType.STRING else key.text
+        printed, end = f"({printed} {operator.text} {literal})", end + 2
     if end != len(tokens):
         raise _Unprintable
     return printed
+
+
+_JSON_ARROWS = frozenset({TokenType.ARROW, TokenType.DARROW})
 
 
 def _duck_tokens(tokens: list, at: int) -> tuple[str, int]:  # type: ignore[type-arg]

@@ -214,3 +214,16 @@ select id, string_agg(cat, '|' order by d desc), list(cat order by d, id) from t
 select list(cat order by d asc), list(cat order by d nulls first) from t
 -- expect:
 -- expect-open: without an alias
+
+-- case: duckdb unaliased JSON arrows are printed in parentheses, left to right
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "doc": "json"}}
+select id, doc->>'$.kind', doc->'a'->>'b' from t
+-- expect: id INTEGER, "(doc ->> '$.kind')" VARCHAR, "((doc -> 'a') ->> 'b')" VARCHAR
+
+-- case: duckdb unaliased JSON arrow with a column as key or inside more stays open
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "doc": "json"}}
+select doc->>id, upper(doc->>'k') from t
+-- expect:
+-- expect-open: without an alias

@@ -1,4 +1,4 @@
-"""The columns meshlint gives an aggregate's ORDER BY in an unaliased name (unaliased_names.py), DuckDB's table functions in FROM (table_functions.py), COLUMNS(...) inside
+"""The columns meshlint gives an aggregate's ORDER BY and JSON arrows in an unaliased name (unaliased_names.py), DuckDB's table functions in FROM (table_functions.py), COLUMNS(...) inside
 expressions and with lambdas (star_filters.py), named windows in unaliased names (named_windows.py), the unnest
 of a struct (unnest_structs.py) and UNPIVOT over COLUMNS(...) (pivots.py) are the ones real DuckDB gives the
 table it creates (`create table ... as <query>`, as dbt-duckdb does), for many queries. A query meshlint leaves
@@ -18,10 +18,23 @@ pytestmark = pytest.mark.dbt
 
 TABLE = {
     "id": "integer", "user_id": "integer", "cat": "varchar", "amount": "decimal(10,2)", "s_date": "date",
-    "e_date": "date", "meta": "struct(r integer, i varchar)", "tags": "varchar[]",
+    "e_date": "date", "meta": "struct(r integer, i varchar)", "tags": "varchar[]", "doc": "json",
 }
 
 QUERIES = """
+select doc->>'$.kind' from t
+select doc->'$.a' from t
+select doc ->> 'a' from t
+select doc->0 from t
+select t.doc->>'a' from t
+select DOC->>'a' from t
+select doc->'a'->>'b' from t
+select doc->>'it''s' from t
+select id, doc->>'$.k', json_extract(doc, '$.a') from t
+select doc->>'a' || 'x' from t
+select doc->>id from t
+select upper(doc->>'k') from t
+select * from (select doc->>'k' from t)
 select string_agg(cat, '|' order by s_date) from t
 select string_agg(cat, '|' order by s_date desc) from t
 select list(cat order by s_date desc, id) from t
