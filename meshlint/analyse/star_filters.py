@@ -31,6 +31,7 @@ from sqlglot import exp
 from sqlglot.errors import SqlglotError
 from sqlglot.optimizer.qualify import qualify
 from sqlglot.schema import Schema
+from sqlglot.tokens import TokenType
 
 __all__ = ["columns_predicate", "expand_star_filters", "has_star_filter", "mark_written_lambdas", "source_columns"]
 
@@ -156,7 +157,19 @@ def columns_predicate(node: exp.Columns) -> object | None:
 
 
 _WRITTEN = "meshlint_lambda_keyword"
-_LAMBDA_WORD = re.compile(r"\blambda\b", re.IGNORECASE)
+
+
+def _lambda_words(text: str) -> int:
+    """How many `lambda` keywords the SQL has (comments and strings apart); -1 when it has an arrow `->`."""
+    from sqlglot.dialects.dialect import Dialect
+
+    try:
+        tokens = Dialect.get_or_raise("duckdb").tokenize(text)
+    except Exception:  # noqa: BLE001 - text sqlglot already parsed; a failure only means "not known"
+        return -1
+    if any(t.token_type == TokenType.ARROW for t in tokens):
+        return -1
+    return sum(1 for t in tokens if t.token_type != TokenType.STRING and t.text.lower() == "lambda")
 
 
 ARROW_LAMBDA = "COLUMNS() with a lambda written `c -> ...`: DuckDB 2 refuses that form unless `lambda_syntax` allows it"
@@ -167,7 +180,7 @@ def mark_written_lambdas(tree: exp.Expression, text: str | None) -> str | None:
     one of them is (as many `lambda` words as lambdas; an arrow lambda anywhere leaves them all unmarked).
     Returns why the columns stay open when a COLUMNS() has an unmarked lambda."""
     lambdas = list(tree.find_all(exp.Lambda))
-    if lambdas and text is not None and len(_LAMBDA_WORD.findall(text)) == len(lambdas) and "->" not in text:
+    if lambdas and text is not None and _lambda_words(text) == len(lambdas):
         for node in lambdas:
             node.meta[_WRITTEN] = True
         return None

@@ -293,3 +293,10 @@ select columns(lambda c: length(c) > 2) from t
 -- schema: {"T": {"ID": "number(38,0)", "AMOUNT": "number(10,2)", "CAT": "varchar"}}
 select * ilike '%a%' from t
 -- expect: AMOUNT NUMBER(10,2), CAT VARCHAR
+
+-- case: duckdb COLUMNS(lambda) with the word lambda in a comment and a JSON ->> beside it
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "user_id": "integer", "doc": "json"}}
+-- a lambda over the names
+select columns(lambda c: c like '%_id'), doc->>'k' as k from t
+-- expect: user_id INTEGER, k VARCHAR
