@@ -158,22 +158,44 @@ def _duckdb_names(con: object, query: str) -> list[str] | str:
     return [r[0] for r in rows]
 
 
-def _meshlint(query: str) -> tuple[list[str], bool, tuple[str, ...]]:
+# Over joins (duplicate names, USING): two more tables
+JOINED = {"a": {"id": "integer", "a_name": "varchar", "a_date": "date"}, "b": {"id": "integer", "b_val": "integer", "b_date": "date"}}
+JOIN_QUERIES = """
+select max(columns('id')) from a join b on a.id = b.id
+select max(columns('_date')) from a join b on a.id = b.id
+select max(columns('_date')) from a join b using (id)
+select max(columns('id')) from a join b using (id)
+select a.id, max(columns('_date')) from a join b using (id) group by all
+select columns('id') from a join b on a.id = b.id
+select * from a, range(2) as r join b on b.id = r.r
+select * from a join generate_series(1, 2) as g on g.g = a.id
+select * from a, unnest([a.a_name]) as u
+select *, row_number() over w from a window w as (order by id)
+select a.*, sum(b_val) over w from a join b using (id) window w as (partition by a.id)
+select id, count(*) over w from a window w as (partition by a_name order by a_date desc) order by 1
+""".strip().splitlines()
+
+
+def _meshlint(query: str, tables: dict[str, dict[str, str]] | None = None) -> tuple[list[str], bool, tuple[str, ...]]:
     tree = parse_sql(query, "duckdb")
     assert isinstance(tree, exp.Expression), tree
-    table = TableColumns({n: exp.DataType.build(t, dialect="duckdb") for n, t in TABLE.items()}, True)
-    found = infer_output_columns(tree, {"t": table}, "duckdb")
+    known = {
+        name: TableColumns({n: exp.DataType.build(t, dialect="duckdb") for n, t in columns.items()}, True)
+        for name, columns in (tables or {"t": TABLE}).items()
+    }
+    found = infer_output_columns(tree, known, "duckdb")
     return [c.name for c in found.columns], found.closed, found.reasons
 
 
 def test_names_are_duckdbs_or_open() -> None:
     con = duckdb.connect()
-    columns = ", ".join(f'"{n}" {t}' for n, t in TABLE.items())
-    con.execute(f"create table t ({columns})")
+    for name, table in {"t": TABLE, **JOINED}.items():
+        columns = ", ".join(f'"{n}" {t}' for n, t in table.items())
+        con.execute(f"create table {name} ({columns})")
     wrong, closed, open_ = [], 0, []
-    for query in QUERIES:
+    for query, tables in [*((q, None) for q in QUERIES), *((q, JOINED) for q in JOIN_QUERIES)]:
         expected = _duckdb_names(con, query)
-        names, is_closed, reasons = _meshlint(query)
+        names, is_closed, reasons = _meshlint(query, tables)
         if isinstance(expected, str):
             assert not is_closed, f"{query}: DuckDB fails ({expected}), meshlint closes it as {names}"
             continue
@@ -184,5 +206,5 @@ def test_names_are_duckdbs_or_open() -> None:
         else:
             open_.append(f"{query}: {reasons}")
     assert not wrong, "\n".join(wrong)
-    print(f"\n{closed} of {len(QUERIES)} queries closed; open:\n" + "\n".join(open_))
+    print(f"\n{closed} of {len(QUERIES) + len(JOIN_QUERIES)} queries closed; open:\n" + "\n".join(open_))
     assert closed >= 60
