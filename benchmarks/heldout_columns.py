@@ -39,8 +39,8 @@ status = {r["unique_id"]: r["status"] for r in run["results"]}
 con = duckdb.connect(str(project / "heldout.duckdb"), read_only=True)
 out = {}
 for uid, node in manifest["nodes"].items():
-    if node["resource_type"] != "model":
-        continue
+    if node["resource_type"] != "model" or node["config"].get("materialized") == "ephemeral":
+        continue  # an ephemeral model is inlined into its children: it has no relation to read back
     columns = con.execute(
         "select column_name from information_schema.columns where table_schema = ? and table_name = ?"
         " order by ordinal_position", [node["schema"], node["alias"]]).fetchall()

@@ -37,8 +37,11 @@ from meshlint.analyse.column_names import (
     unaliased_name,
 )
 from meshlint.analyse.duplicate_names import dedupe
+from meshlint.analyse.named_windows import inline_named_windows
 from meshlint.analyse.pivots import rewrite_pivots, wrap_statement
-from meshlint.analyse.star_filters import expand_star_filters, has_star_filter
+from meshlint.analyse.star_filters import expand_star_filters, has_star_filter, mark_written_lambdas, source_columns
+from meshlint.analyse.table_functions import name_table_functions
+from meshlint.analyse.unnest_structs import inner_struct_unnest, struct_fields
 from meshlint.analyse.union_by_name import is_union_by_name, union_by_name
 from meshlint.analyse.values_names import name_values_columns
 from meshlint.analyse.identifiers import FOLD_LOWER, FOLD_UPPER
@@ -259,14 +262,23 @@ def infer_output_columns(
     work = tree if in_place else tree.copy()
     text = tree.meta.get(SQL_TEXT)
     lowered = text.lower() if text is not None else "values pivot"
+    if dialect == "duckdb" and ("lambda" in lowered or "->" in lowered) and "columns" in lowered:
+        arrow = mark_written_lambdas(work, text)  # COLUMNS(lambda c: ...) is modelled, the arrow form is not
+        if arrow is not None:
+            reasons.append(arrow)
     if "pivot" in lowered:
-        why_open = rewrite_pivots(work, dialect)
+        root_with = work.args.get("with_")
+        why_open = rewrite_pivots(work, dialect, lambda source: None if mixed else source_columns(source, root_with, schema))
         if why_open is not None:
             return ColumnSet((), False, (*reasons, why_open))
     if preserve:
         mixed = stash_spellings(work) or mixed
+    if dialect == "duckdb" and ("series" in lowered or "range" in lowered or "unnest" in lowered):
+        name_table_functions(work, dialect)  # generate_series / range / unnest as FROM items
     if dialect == "duckdb" and has_star_filter(lowered):
-        expand_star_filters(work, schema, _spellings(tables) if mixed else None)  # COLUMNS('regex'), * LIKE
+        reasons += expand_star_filters(work, schema, _spellings(tables) if mixed else None)  # COLUMNS(), * LIKE
+    if dialect == "duckdb" and "window" in lowered:
+        inline_named_windows(work, text)  # `OVER w`: DuckDB prints the definition in an unaliased name
     unaliased = mark_unaliased(work, dialect, text)
     mixed = name_inner_unaliased(work, dialect, text) or mixed
     if "values" in lowered:
@@ -288,6 +300,11 @@ def infer_output_columns(
     if setop_types is not None and [n for n, _ in setop_types] != [s.alias_or_name for s in annotated.selects]:
         # branches of different widths (an error), or UNION BY NAME adding the other side's columns
         reasons.append("a set operation whose columns sqlglot cannot match up")
+    unnests = dialect == "duckdb" and "unnest" in lowered
+    if unnests:
+        inner = inner_struct_unnest(annotated, annotated if isinstance(annotated, exp.Select) else None)
+        if inner is not None:
+            reasons.append(inner)
     namer: Namer | None = None
     if preserve and mixed:
         namer = Namer(annotated, {token: table.columns for token, table in tables.items()}, dialect)
@@ -302,6 +319,15 @@ def infer_output_columns(
             what = ", ".join(incomplete) if incomplete else "a table whose columns are not all known"
             reasons.append(f"`select *` over {what}")
             continue
+        if unnests:
+            fields = struct_fields(projection)  # `unnest(<struct>)`: one column per field, alias or not
+            if isinstance(fields, str):
+                reasons.append(fields)
+                continue
+            if fields is not None:
+                line = lines.line(projection)
+                columns.extend(InferredColumn(n, certain_type(t), line, None if certain_type(t) else "type not inferable") for n, t in fields)
+                continue
         given = None
         if unaliased and is_unaliased(projection):
             given, why = unaliased_name(projection)

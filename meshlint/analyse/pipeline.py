@@ -159,11 +159,14 @@ class _Analysis:
         def columns_of(key: tuple[object, ...]) -> list[Column] | None:
             """Introspection in the compile pass: a parent's columns, when all are known."""
             target = by_key.get(key)
-            analysed = self.done.get(target.unique_id) if target is not None else None
-            if analysed is None or analysed.columns is None or not analysed.columns.closed:
+            if target is None:
                 return None
-            dialect = analysed.dialect or "snowflake"
-            return [Column(c.name, c.type.sql(dialect).lower() if c.type else "unknown") for c in analysed.columns.columns]
+            # what a ref to it reads: a contract, published columns (a seed's CSV header), the catalog, inference
+            table = self.table_for_target(target, "")
+            if not table.complete:
+                return None
+            dialect = self.projects[target.project].dialect or "snowflake"
+            return [Column(name, t.sql(dialect).lower() if t is not None else "unknown") for name, t in table.columns.items()]
 
         inputs = self.inputs(project, node, execute)
         if execute or self.cache is None:

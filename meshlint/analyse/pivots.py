@@ -6,7 +6,8 @@ rewritten before qualifying into the plain query that has the same columns, so t
   column and those the aggregates read, in the source's order), then for each value and each aggregate a
   column named after the value (`a`), or `<value>_<alias>` when the aggregate has an alias or there are several
   (`a_total`, `a_sum(x)`, the aggregate as DuckDB prints it);
-* UNPIVOT: the source's other columns, then `name` and `value` (or the INTO NAME / VALUE names).
+* UNPIVOT: the source's other columns, then `name` and `value` (or the INTO NAME / VALUE names); its ON may be
+  `COLUMNS(...)` (a regex, `*` EXCLUDE, a lambda: star_filters.py) when the source's columns are all known.
 
 A PIVOT without an IN list takes its columns from the data: it stays open, and so does one this module does not
 model (several ON columns, an IN list that is not literals).
@@ -20,6 +21,8 @@ model (several ON columns, an IN list that is not literals).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import sqlglot
 from sqlglot import exp
@@ -45,8 +48,12 @@ def wrap_statement(statement: exp.Expression, dialect: str) -> exp.Expression | 
     return None
 
 
-def rewrite_pivots(tree: exp.Expression, dialect: str) -> str | None:
-    """Rewrite every DuckDB PIVOT/UNPIVOT in `tree` in place; the reason the columns stay open, if one cannot be."""
+def rewrite_pivots(
+    tree: exp.Expression, dialect: str, source_columns: Callable[[exp.Expression], list[str] | None] | None = None
+) -> str | None:
+    """Rewrite every DuckDB PIVOT/UNPIVOT in `tree` in place; the reason the columns stay open, if one cannot be.
+    `source_columns`: the column names a FROM item has, None when not all are known (for an UNPIVOT over
+    `COLUMNS(...)`, which unpivots the source's matching columns in the source's order)."""
     if dialect != "duckdb":
         for pivot in tree.find_all(exp.Pivot):
             for field in [] if pivot.args.get("unpivot") else pivot.args.get("fields") or []:
@@ -58,7 +65,7 @@ def rewrite_pivots(tree: exp.Expression, dialect: str) -> str | None:
     for pivot in list(tree.find_all(exp.Pivot)):
         try:
             if pivot.this is not None:  # the statement form: `(PIVOT t ON ...)`
-                replacement = _statement(pivot)
+                replacement = _statement(pivot, source_columns)
                 if isinstance(replacement, str):
                     return replacement
                 pivot.replace(replacement)
@@ -73,7 +80,7 @@ def rewrite_pivots(tree: exp.Expression, dialect: str) -> str | None:
     return None
 
 
-def _statement(pivot: exp.Pivot) -> exp.Expression | str:
+def _statement(pivot: exp.Pivot, source_columns: Callable[[exp.Expression], list[str] | None] | None) -> exp.Expression | str:
     source = pivot.this
     if pivot.args.get("unpivot"):
         into = pivot.args.get("into")
@@ -83,6 +90,8 @@ def _statement(pivot: exp.Pivot) -> exp.Expression | str:
                 return NOT_MODELLED
             name, value = into.this.sql("duckdb"), into.expressions[0].sql("duckdb")
         columns = pivot.expressions
+        if len(columns) == 1 and isinstance(columns[0], exp.Columns):
+            columns = _matching(columns[0], source, source_columns)
         if not columns or not all(isinstance(c, exp.Column) for c in columns):
             return NOT_MODELLED
         names = ", ".join(c.sql("duckdb") for c in columns)
@@ -95,6 +104,22 @@ def _statement(pivot: exp.Pivot) -> exp.Expression | str:
     if not isinstance(fields[0], exp.In):
         return NO_IN_LIST if isinstance(fields[0], exp.Column) else NOT_MODELLED
     return _pivot_select(source, fields[0], list(pivot.args.get("using") or []), pivot.args.get("group"))
+
+
+def _matching(
+    node: exp.Columns, source: exp.Expression, source_columns: Callable[[exp.Expression], list[str] | None] | None
+) -> list[exp.Expression]:
+    """`COLUMNS(...)` of an UNPIVOT's ON as the source's columns it matches; [] when they are not certain."""
+    from meshlint.analyse.star_filters import columns_predicate
+
+    predicate = columns_predicate(node)
+    names = source_columns(source) if source_columns is not None and predicate is not None else None
+    if names is None or any(n != n.lower() or not n.isidentifier() for n in names):
+        return []
+    try:
+        return [exp.column(n) for n in names if predicate(n)]  # type: ignore[misc,operator]
+    except Exception:  # noqa: BLE001 - a lambda body the predicate does not model: not certain
+        return []
 
 
 def _standard(table: exp.Table, pivot: exp.Pivot) -> exp.Expression | str:

@@ -258,9 +258,19 @@ def _duck_text(text: str) -> str:
 
     tokens = Dialect.get_or_raise("duckdb").tokenize(text)
     printed, end = _duck_tokens(tokens, 0)
+    # JSON arrows on what was read, left to right: `payload->'a'->>'b'` is `((payload -> 'a') ->> 'b')`
+    while end + 1 < len(tokens) and tokens[end].token_type in _JSON_ARROWS:
+        operator, key = tokens[end], tokens[end + 1]
+        if key.token_type not in (TokenType.STRING, TokenType.NUMBER):
+            raise _Unprintable
+        literal = "'" + key.text.replace("'", "''") + "'" if key.token_type == TokenType.STRING else key.text
+        printed, end = f"({printed} {operator.text} {literal})", end + 2
     if end != len(tokens):
         raise _Unprintable
     return printed
+
+
+_JSON_ARROWS = frozenset({TokenType.ARROW, TokenType.DARROW})
 
 
 def _duck_tokens(tokens: list, at: int) -> tuple[str, int]:  # type: ignore[type-arg]
@@ -298,6 +308,9 @@ def _duck_tokens(tokens: list, at: int) -> tuple[str, int]:  # type: ignore[type
                 continue
             if tokens[at].token_type == TokenType.R_PAREN:
                 return f"{_duck_identifier(name)}(" + ", ".join(arguments) + ")", at + 1
+            if tokens[at].token_type == TokenType.ORDER_BY:  # an aggregate's ORDER BY: `list(x ORDER BY y DESC)`
+                keys, at = _duck_order_keys(tokens, at + 1)
+                return f"{_duck_identifier(name)}(" + ", ".join(arguments) + f" ORDER BY {keys})", at
             raise _Unprintable
     parts = [token.text]
     at += 1
@@ -310,6 +323,25 @@ def _duck_tokens(tokens: list, at: int) -> tuple[str, int]:  # type: ignore[type
     if len(parts) > 2 or kind in (TokenType.NULL,) or (not quoted and token.text.lower() in ("null", "true", "false")):
         raise _Unprintable
     return ".".join(_duck_identifier(p) for p in parts), at
+
+
+def _duck_order_keys(tokens: list, at: int) -> tuple[str, int]:  # type: ignore[type-arg]
+    """The keys of an ORDER BY inside a call, up to and past its closing parenthesis; DESC printed, and
+    anything else than `key [DESC]` (ASC, NULLS ...) `_Unprintable`."""
+    keys = []
+    while True:
+        key, at = _duck_tokens(tokens, at)
+        if at < len(tokens) and tokens[at].token_type == TokenType.DESC:
+            key, at = key + " DESC", at + 1
+        keys.append(key)
+        if at >= len(tokens):
+            raise _Unprintable
+        if tokens[at].token_type == TokenType.COMMA:
+            at += 1
+            continue
+        if tokens[at].token_type == TokenType.R_PAREN:
+            return ", ".join(keys), at + 1
+        raise _Unprintable
 
 
 def _duck_type(text: str | None) -> str:

@@ -57,9 +57,29 @@ pivot t on cat using sum(amount) group by id
 -- expect:
 -- expect-open: without a literal IN list
 
--- case: duckdb unpivot over COLUMNS(...) is not modelled: open
+-- case: duckdb unpivot over COLUMNS(* EXCLUDE ...) unpivots the source's other columns
 -- dialect: duckdb
 -- schema: {"w": {"id": "integer", "a": "integer", "b": "integer"}}
+unpivot w on columns(* exclude (id)) into name k value v
+-- expect: id INTEGER, k VARCHAR, v INTEGER
+
+-- case: duckdb unpivot over COLUMNS('regex') and COLUMNS(lambda) over a CTE
+-- dialect: duckdb
+-- schema: {"w": {"id": "integer", "a_x": "integer", "b_x": "integer", "c": "varchar"}}
+with s as (select * from w) unpivot s on columns('_x$') into name k value v
+-- expect: id INTEGER, c VARCHAR, k VARCHAR, v INTEGER
+
+-- case: duckdb unpivot over COLUMNS(lambda ...) of a shape not modelled stays open
+-- dialect: duckdb
+-- schema: {"w": {"id": "integer", "a": "integer", "b": "integer"}}
+unpivot w on columns(lambda c: length(c) = 1) into name k value v
+-- expect:
+-- expect-open: does not model
+
+-- case: duckdb unpivot over COLUMNS(...) of a table whose columns are not all known stays open
+-- dialect: duckdb
+-- schema: {"w": {"id": "integer", "a": "integer", "b": "integer"}}
+-- incomplete: ["w"]
 unpivot w on columns(* exclude (id)) into name k value v
 -- expect:
 -- expect-open: does not model

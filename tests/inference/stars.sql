@@ -228,10 +228,63 @@ select columns('(?i)ID') from t
 -- expect:
 -- expect-open: without an alias
 
--- case: duckdb COLUMNS inside an expression stays open
+-- case: duckdb COLUMNS inside an expression repeats it per column, each named after its column
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "amount": "decimal(10,2)", "a_date": "date"}}
+select id, max(columns('^a')) from t group by id
+-- expect: id INTEGER, amount DECIMAL(10,2), a_date DATE
+
+-- case: duckdb the same COLUMNS twice in one expression expands in step
+-- dialect: duckdb
+-- schema: {"t": {"s_date": "date", "e_date": "date", "id": "integer"}}
+select max(columns('_date$')) - min(columns('_date$')) from t
+-- expect: s_date BIGINT, e_date BIGINT
+
+-- case: duckdb COLUMNS inside an expression with an alias and one match takes the alias
 -- dialect: duckdb
 -- schema: {"t": {"id": "integer", "amount": "decimal(10,2)"}}
+select sum(columns('amount')) as total from t
+-- expect: total DECIMAL(38,2)
+
+-- case: duckdb COLUMNS inside an expression with an alias and several matches stays open (every copy takes the alias)
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "amount": "decimal(10,2)", "a_date": "date"}}
+select max(columns('^a')) as m from t
+-- expect: m ?
+-- expect-open: with an alias: DuckDB gives every matching column that name
+
+-- case: duckdb two different COLUMNS in one expression stay open
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "amount": "decimal(10,2)"}}
+select max(columns('id')) + min(columns('amount')) from t
+-- expect:
+-- expect-open: cannot list the columns
+
+-- case: duckdb COLUMNS inside an expression over a table whose columns are not all known stays open
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "amount": "decimal(10,2)"}}
+-- incomplete: ["t"]
 select max(columns('a.*')) from t
+-- expect:
+-- expect-open: cannot list the columns
+
+-- case: duckdb COLUMNS(* EXCLUDE) and COLUMNS(lambda) select by name
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "user_id": "integer", "amount": "decimal(10,2)", "cat": "varchar"}}
+select columns(* exclude (amount)), columns(lambda c: c like '%id' and not c = 'id'), columns(lambda c: c in ('cat') or c ilike 'AM%') from t
+-- expect: id INTEGER, user_id INTEGER, cat VARCHAR, user_id_1 INTEGER, amount DECIMAL(10,2), cat_1 VARCHAR
+
+-- case: duckdb COLUMNS with an arrow lambda stays open (DuckDB 2 refuses `->` lambdas by default)
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "user_id": "integer"}}
+select columns(c -> c like '%_id') from t
+-- expect:
+-- expect-open: DuckDB 2 refuses that form
+
+-- case: duckdb COLUMNS(lambda) of a shape not modelled stays open
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "amount": "decimal(10,2)"}}
+select columns(lambda c: length(c) > 2) from t
 -- expect:
 -- expect-open: without an alias
 
@@ -240,3 +293,10 @@ select max(columns('a.*')) from t
 -- schema: {"T": {"ID": "number(38,0)", "AMOUNT": "number(10,2)", "CAT": "varchar"}}
 select * ilike '%a%' from t
 -- expect: AMOUNT NUMBER(10,2), CAT VARCHAR
+
+-- case: duckdb COLUMNS(lambda) with the word lambda in a comment and a JSON ->> beside it
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "user_id": "integer", "doc": "json"}}
+-- a lambda over the names
+select columns(lambda c: c like '%_id'), doc->>'k' as k from t
+-- expect: user_id INTEGER, k VARCHAR

@@ -201,3 +201,29 @@ select length(name), date_trunc('month', d)::date from t
 select trim(name) from t
 -- expect:
 -- expect-open: without an alias
+
+-- case: duckdb unaliased aggregate with ORDER BY inside is printed with its ORDER BY
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "cat": "varchar", "d": "date"}}
+select id, string_agg(cat, '|' order by d desc), list(cat order by d, id) from t group by id
+-- expect: id INTEGER, "string_agg(cat, '|' ORDER BY d DESC)" VARCHAR, "list(cat ORDER BY d, id)" VARCHAR[]
+
+-- case: duckdb unaliased aggregate with ORDER BY ... ASC or NULLS stays open (DuckDB prints what sqlglot drops)
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "cat": "varchar", "d": "date"}}
+select list(cat order by d asc), list(cat order by d nulls first) from t
+-- expect:
+-- expect-open: without an alias
+
+-- case: duckdb unaliased JSON arrows are printed in parentheses, left to right
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "doc": "json"}}
+select id, doc->>'$.kind', doc->'a'->>'b' from t
+-- expect: id INTEGER, "(doc ->> '$.kind')" VARCHAR, "((doc -> 'a') ->> 'b')" VARCHAR
+
+-- case: duckdb unaliased JSON arrow with a column as key or inside more stays open
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "doc": "json"}}
+select doc->>id, upper(doc->>'k') from t
+-- expect:
+-- expect-open: without an alias

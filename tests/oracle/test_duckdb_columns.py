@@ -8,7 +8,8 @@ between projects with `dbt_runner._DbtSession`):
 * `columns_mesh/` (columns_lab): one model per kind of SQL, from CTEs over `select *` to window
   functions, unions, casts, date and string functions, literals and nested types; and the constructs
   whose shape the warehouse decides by fixed rules: unaliased expressions, duplicate names, VALUES,
-  PIVOT/UNPIVOT, UNION BY NAME, COLUMNS()/LIKE star filters, star modifiers, api.Column, a contract's order.
+  PIVOT/UNPIVOT, UNION BY NAME, COLUMNS()/LIKE star filters (also inside expressions and with a lambda), star
+  modifiers, api.Column, a contract's order, table functions in FROM, named windows, unnest of a struct.
 
 The worker reads each built relation's columns from DuckDB's `information_schema.columns`. Then, for
 every model meshlint reports as closed (its column list is complete):
@@ -98,6 +99,8 @@ UNKNOWN_TYPES: dict[tuple[str, str], str] = {
     (_LAB + "nested_types", "tiny_map"): "map() is not typed",  # MAP(VARCHAR, INTEGER)
     (_LAB + "star_modifiers", "price"): _DECIMAL_RULES + " (REPLACE with price * 2)",  # DECIMAL(18,2)
     (_LAB + "unaliased_names", "(price * 2)"): _DECIMAL_RULES,  # DECIMAL(18,2)
+    (_LAB + "table_functions", "range"): "a table function's column is not typed (range of dates)",  # TIMESTAMP
+    (_LAB + "table_functions", "n"): "a table function's column is not typed (generate_series)",  # BIGINT
     (_LAB + "literals", "null_literal"): "a bare NULL has no type; DuckDB keeps the column as type \"NULL\"",  # "NULL"
 }
 

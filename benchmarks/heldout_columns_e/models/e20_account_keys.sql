@@ -1,0 +1,2 @@
+select * like '%_id'
+from {{ ref('subscriptions') }}

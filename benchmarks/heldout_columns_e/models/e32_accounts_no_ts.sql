@@ -1,0 +1,2 @@
+select {{ star_except(ref('accounts'), ['created_at']) }}
+from {{ ref('accounts') }}

@@ -1,0 +1,2 @@
+select unnest as tier, 'tier' as kind
+from unnest(['free', 'pro', 'enterprise'])

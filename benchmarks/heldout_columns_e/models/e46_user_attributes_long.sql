@@ -1,0 +1,3 @@
+unpivot {{ ref('users') }}
+on columns(* exclude (user_id, account_id, last_login_at))
+into name attribute value attribute_value

@@ -1,0 +1,3 @@
+select *
+from {{ ref('e06_stg_users') }}
+join {{ ref('e01_stg_accounts') }} using (account_id)

@@ -1,0 +1,2 @@
+select account_id, unnest(meta)
+from {{ ref('e26_account_struct') }}

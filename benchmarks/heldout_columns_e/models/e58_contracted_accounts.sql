@@ -1,0 +1,6 @@
+select
+    account_name,
+    account_id,
+    mrr,
+    region
+from {{ ref('e25_dim_accounts') }}

@@ -1,0 +1,2 @@
+select shipment_id, columns('.*_kg|cost')
+from {{ ref('f02_stg_shipments') }}

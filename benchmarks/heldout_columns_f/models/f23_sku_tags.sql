@@ -1,0 +1,2 @@
+select sku, unnest(string_split(description, ' ')) as word
+from {{ ref('skus') }}

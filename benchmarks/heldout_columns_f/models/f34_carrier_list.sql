@@ -1,0 +1,3 @@
+select distinct carrier
+from {{ ref('f02_stg_shipments') }}
+order by carrier
