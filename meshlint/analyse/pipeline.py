@@ -320,6 +320,7 @@ def analyse_mesh(
     }
     order, cycles = topological_order(edges)
     ordered = set(order)
+    executed = _executed(parsed, edges, analysis)
     for cycle in cycles:
         first = parsed[cycle[0]][1]
         location = Location(first.sql.path, 1, 1) if first.sql else first.location
@@ -358,6 +359,8 @@ def analyse_mesh(
                 columns, sql_failure, uses = inferred if project.dialect is not None else names_only(inferred)
                 if sql_failure is not None and result is not None:
                     columns, sql_failure = not_the_models_fault(result, columns, sql_failure)
+                if sql_failure is not None and uid not in executed:
+                    columns, sql_failure = never_executed(sql_failure)
                 if node.resource_type == "snapshot" and columns is not None and project.dialect:
                     columns = _with_snapshot_columns(columns, project.dialect)
                 elif columns is not None and project.dialect and node.columns and (config := analysis.final_config(node, result)).contract_enforced:
@@ -446,6 +449,40 @@ def not_the_models_fault(
         reasons = "; ".join(result.open_reasons) or "values only a warehouse knows"
         return ColumnSet((), False, (f"its SQL cannot be parsed with what only the warehouse knows left out ({reasons})",)), None
     return columns, failure
+
+
+def _executed(
+    parsed: Mapping[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]],
+    edges: Mapping[str, list[str]],
+    analysis: _Analysis,
+) -> set[str]:
+    """The models and snapshots whose SQL dbt sends to the warehouse: every one that is not ephemeral, an
+    ephemeral one with data tests, and an ephemeral one that an executed node refs (dbt inlines it as
+    a CTE); an ephemeral model nothing executed refs is compiled but never run."""
+    ephemeral = {
+        uid for uid, (_, node, result, _) in parsed.items()
+        if analysis.final_config(node, result).materialized == "ephemeral"
+        and not (node.spec is not None and node.spec.has_data_tests)
+    }
+    seen = {uid for uid in parsed if uid not in ephemeral}
+    stack = list(seen)
+    while stack:
+        for target in edges.get(stack.pop(), ()):
+            if target in ephemeral and target not in seen:
+                seen.add(target)
+                stack.append(target)
+    return seen
+
+
+def never_executed(failure: SqlParseFailure) -> tuple[ColumnSet, None]:
+    """An ephemeral model that no executed node refs: dbt never runs its SQL, so SQL that does not parse
+    is no failure of the build (dbt-project-evaluator's fixtures are such models); the model is open.
+
+    >>> never_executed(SqlParseFailure("Invalid expression", 3))[0].reasons
+    ('ephemeral and referenced by no model that dbt runs, so dbt never executes its SQL, which does not parse: Invalid expression',)
+    """
+    reason = f"ephemeral and referenced by no model that dbt runs, so dbt never executes its SQL, which does not parse: {failure.message}"
+    return ColumnSet((), False, (reason,)), None
 
 
 def names_only(inferred: Inferred) -> Inferred:
