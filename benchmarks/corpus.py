@@ -41,6 +41,9 @@ PACKAGE_REPOS = {
     "fivetran/fivetran_utils": "fivetran/dbt_fivetran_utils",
     "dbt-labs/spark_utils": "dbt-labs/spark-utils",
     "get-select/dbt_snowflake_query_tags": "get-select/dbt-snowflake-query-tags",
+    "metaplane/dbt_expectations": "metaplane/dbt-expectations",
+    "https://github.com/tuva-health/dbt-data-reliability.git": "tuva-health/dbt-data-reliability",
+    "elementary-data/elementary": "elementary-data/dbt-data-reliability",
 }
 
 
@@ -74,6 +77,12 @@ CORPUS = (
     Entry("hubspot", "fivetran/dbt_hubspot", "integration_tests", "databricks", local=True, ref="v1.2.0"),
     Entry("jaffle-sl-template", "dbt-labs/jaffle-sl-template"),  # dbt Cloud, no profile: the dialect is guessed
     Entry("fivetran_utils-integration", "fivetran/dbt_fivetran_utils", "integration_tests", "snowflake", local=True),
+    Entry("zendesk", "fivetran/dbt_zendesk", "integration_tests", "redshift", local=True, ref="v1.6.1"),
+    Entry("codegen-integration", "dbt-labs/dbt-codegen", "integration_tests", "postgres", local=True),
+    Entry("dbt_artifacts-integration", "brooklyn-data/dbt_artifacts", "integration_test_project", "snowflake", local=True),
+    Entry("elementary-integration", "elementary-data/dbt-data-reliability", "integration_tests/dbt_project", "postgres", local=True),
+    Entry("tuva-integration", "tuva-health/tuva", "integration_tests", "snowflake", local=True),
+    Entry("meshify-split", "dbt-labs/dbt-meshify", "test-projects/split/split_proj"),  # the dialect from its profile or evidence
 )
 
 
@@ -147,7 +156,8 @@ def resolve_ref(sources: Path, repo: str, spec: object) -> str:
     return max(versions)[1] if versions else "HEAD"
 
 
-def _declared_packages(project: Path) -> list[tuple[str, object]]:
+def _declared_packages(project: Path) -> list[tuple[str, object, str | None]]:
+    """(hub name or git URL, version spec, git revision) of each package the project declares."""
     found = []
     for name in ("packages.yml", "dependencies.yml"):
         path = project / name
@@ -156,14 +166,25 @@ def _declared_packages(project: Path) -> list[tuple[str, object]]:
         data = yaml.safe_load(path.read_text()) or {}
         for entry in data.get("packages") or []:
             if isinstance(entry, dict) and (entry.get("package") or entry.get("git")):
-                found.append((str(entry.get("package") or entry.get("git")), entry.get("version")))
+                revision = entry.get("revision")
+                found.append((str(entry.get("package") or entry.get("git")), entry.get("version"),
+                              str(revision) if revision is not None else None))
     return found
+
+
+def _revision(sources: Path, repo: str, revision: str | None) -> str | None:
+    """A git package's `revision` when the mirror has it (a tag, branch or commit), else None."""
+    if revision is None:
+        return None
+    found = subprocess.run(["git", f"--git-dir={_git_dir(sources, repo)}", "rev-parse", "--verify", "--quiet",
+                            f"{revision}^{{commit}}"], capture_output=True, text=True)
+    return revision if found.returncode == 0 else None
 
 
 def _install(sources: Path, project: Path, root_packages: Path, seen: set[str], notes: list[str]) -> None:
     """Install the packages `project` declares (and theirs) into `root_packages`, as `dbt deps` does:
     one flat folder per package, named after its dbt_project.yml `name`."""
-    for declared, version in _declared_packages(project):
+    for declared, version, revision in _declared_packages(project):
         repo = PACKAGE_REPOS.get(declared)
         if repo is None:
             notes.append(f"not installed (no repository known): {declared}")
@@ -172,7 +193,9 @@ def _install(sources: Path, project: Path, root_packages: Path, seen: set[str], 
             continue
         seen.add(repo)
         staging = root_packages / f".staging-{repo.replace('/', '+')}"
-        ref = resolve_ref(sources, repo, version)
+        ref = _revision(sources, repo, revision) or resolve_ref(sources, repo, version)
+        if revision is not None and ref != revision:
+            notes.append(f"revision {revision} not in the mirror, HEAD instead")
         _export(sources, repo, "", staging, ref)
         name = yaml.safe_load((staging / "dbt_project.yml").read_text())["name"]
         notes.append(f"{name} {ref}")
@@ -248,26 +271,50 @@ def run(corpus: Path, as_json: Path | None) -> int:
         rendered = sum(1 for n in linted if n.render is not None and n.render.failure is None and n.render.sql is not None)
         closed = sum(1 for n in linted if n.columns is not None and n.columns.closed)
         codes = collections.Counter(d.code for d in result.diagnostics if d.severity.value != "info")
-        dialects = sorted({p.dialect or "-" for p in result.analysed.mesh.projects if p.package_of is None})
+        roots = [p for p in result.analysed.mesh.projects if p.package_of is None]
+        dialects = sorted({f"{p.dialect or '-'} ({_origin_kind(p.dialect_origin)})" for p in roots})
         rows.append({
-            "project": project.name, "dialect": ",".join(dialects), "models": len(linted), "rendered": rendered,
+            "project": project.name, "dialect": ",".join(dialects),
+            "dialect_origin": "; ".join(sorted({p.dialect_origin for p in roots})),
+            "models": len(linted), "rendered": rendered,
             "closed": closed, "findings": dict(sorted(codes.items())), "seconds": round(seconds, 2),
             "errors": [f"{d.code} {d.location.path}:{d.location.line} {d.message}" for d in result.diagnostics
                        if d.severity.value == "error"],
             "warnings": [f"{d.code} {d.location.path}:{d.location.line} {d.message}" for d in result.diagnostics
                          if d.severity.value == "warning"],
         })
-    print("| project | dialect | models | rendered | closed | findings (error/warning) | seconds |")
-    print("|---|---|---:|---:|---:|---|---:|")
+    print("| project | dialect (origin) | models | rendered | closed | errors | warnings | findings by code (error/warning) | seconds |")
+    print("|---|---|---:|---:|---:|---:|---:|---|---:|")
+    totals = collections.Counter()
     for row in rows:
         if "traceback" in row:
-            print(f"| {row['project']} | TRACEBACK: {row['traceback']} | | | | | |")
+            print(f"| {row['project']} | TRACEBACK: {row['traceback']} | | | | | | | |")
             continue
         findings = ", ".join(f"{code}×{count}" for code, count in row["findings"].items()) or "-"
-        print(f"| {row['project']} | {row['dialect']} | {row['models']} | {row['rendered']} | {row['closed']} | {findings} | {row['seconds']} |")
+        print(f"| {row['project']} | {row['dialect']} | {row['models']} | {row['rendered']} | {row['closed']} "
+              f"| {len(row['errors'])} | {len(row['warnings'])} | {findings} | {row['seconds']} |")
+        totals.update({"models": row["models"], "rendered": row["rendered"], "closed": row["closed"],
+                       "errors": len(row["errors"]), "warnings": len(row["warnings"])})
+        totals.update(row["findings"])
+    linted = [r for r in rows if "traceback" not in r]
+    codes = ", ".join(f"{c}×{n}" for c, n in sorted(totals.items()) if c.startswith("ML")) or "-"
+    print(f"| **{len(rows)} projects** ({len(rows) - len(linted)} tracebacks) | | {totals['models']} | {totals['rendered']} "
+          f"| {totals['closed']} | {totals['errors']} | {totals['warnings']} | {codes} "
+          f"| {round(sum(r['seconds'] for r in linted), 1)} |")
     if as_json is not None:
         as_json.write_text(json.dumps(rows, indent=2))
     return 1 if any("traceback" in r for r in rows) else 0
+
+
+def _origin_kind(origin: str) -> str:
+    """profile, setting, evidence or none: where a project's dialect came from."""
+    if origin.startswith("adapter `"):
+        return "profile"
+    if origin.startswith("setting `dialect`"):
+        return "setting"
+    if origin.startswith("guessed"):
+        return "evidence"
+    return "none"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,7 +27,7 @@ from meshlint.project.config_tree import node_config
 from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
 from meshlint.project.profiles import DIALECT_ADAPTERS
 from meshlint.render.budget import RenderLimits
-from meshlint.render.context import RenderInputs
+from meshlint.render.context import RenderInputs, package_vars
 from meshlint.render.environment import builtin_macro_sources
 from meshlint.render.graph_context import graph_context
 from meshlint.render.properties import render_properties
@@ -90,6 +90,8 @@ class _Analysis:
         self.cli_vars = cli_vars
         self.allowed_env_vars = allowed_env_vars
         self.today = today
+        # a package's var() sees the vars of the project that installs it (dbt's precedence)
+        self.roots = {p.name: p for p in mesh.projects if p.package_of is None}
         self.renderer, self.problems = build_renderer(mesh, cache, limits)
         self.graph: dict[str, object] = {}  # YAML values render before the graph exists, as in dbt
         self.mesh = mesh = render_properties(mesh, self.yaml_renderer)
@@ -133,13 +135,17 @@ class _Analysis:
             return ResolvedRef(call, ref.project, None, "disabled")
         return ref
 
+    def vars_of(self, project: Project) -> Mapping[str, object]:
+        owner = self.roots.get(project.package_of) if project.package_of is not None else None
+        return package_vars(project.name, project.vars, owner.vars) if owner is not None else project.vars
+
     def inputs(self, project: Project, node: ModelNode, execute: bool) -> RenderInputs:
         return RenderInputs(
             project=project.name,
             model_name=node.name,
             # without a dialect, render as the permissive dialect's adapter that names-only inference parses
             adapter_type=DIALECT_ADAPTERS.get(project.dialect or PERMISSIVE_DIALECT, project.dialect or PERMISSIVE_DIALECT),
-            project_vars=project.vars,
+            project_vars=self.vars_of(project),
             cli_vars=self.cli_vars,
             allowed_env_vars=self.allowed_env_vars,
             execute=execute,
