@@ -251,13 +251,15 @@ def _strip_local(project: Path) -> None:
             path.write_text(yaml.safe_dump(data, sort_keys=False))
 
 
-def run(corpus: Path, as_json: Path | None) -> int:
+def run(corpus: Path, as_json: Path | None, guess: bool = False) -> int:
+    """Lint every project; with `guess`, ignore the corpus' meshlint.toml files, so each dialect comes
+    from the project's profile or from evidence (what a user without settings gets)."""
     from meshlint.engine import check
     from meshlint.settings import find_settings_file, load_settings
 
     rows = []
     for project in sorted(p for p in corpus.iterdir() if (p / "dbt_project.yml").is_file()):
-        settings = load_settings(find_settings_file(project) if (project / "meshlint.toml").is_file() else None)
+        settings = load_settings(find_settings_file(project) if (project / "meshlint.toml").is_file() and not guess else None)
         started = time.perf_counter()
         try:
             result = check([project], settings, datetime.date(2026, 11, 23), project)
@@ -326,11 +328,12 @@ def main(argv: list[str] | None = None) -> int:
     run_cmd = commands.add_parser("run", help="lint every project of a corpus folder")
     run_cmd.add_argument("corpus", type=Path)
     run_cmd.add_argument("--json", type=Path, help="also write the rows, with every error-level finding, here")
+    run_cmd.add_argument("--guess", action="store_true", help="ignore the corpus' `dialect` settings: profile or evidence only")
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.sources, args.out)
         return 0
-    return run(args.corpus, args.json)
+    return run(args.corpus, args.json, args.guess)
 
 
 if __name__ == "__main__":

@@ -371,7 +371,13 @@ def analyse_mesh(
                     columns = _with_snapshot_columns(columns, project.dialect)
                 elif columns is not None and project.dialect and node.columns and (config := analysis.final_config(node, result)).contract_enforced:
                     columns = in_contract_order(columns, [c.name for c in node.columns], config.materialized, project.dialect)
-                if result is not None and result.failure is not None:
+                if result is not None and result.failure is not None and project.dialect is None and result.failure.raised:
+                    # rendered as an adapter meshlint assumed: what the template raises for it is no defect
+                    assumed = DIALECT_ADAPTERS.get(PERMISSIVE_DIALECT, PERMISSIVE_DIALECT)
+                    columns = ColumnSet((), False, (
+                        f"{NO_DIALECT}; the template raised for adapter `{assumed}`, assumed to render it: {result.failure.message}",
+                    ))
+                elif result is not None and result.failure is not None:
                     problems.append(
                         JINJA_INVALID.diagnostic(
                             result.failure.message, Location(node.sql.path, result.failure.line, 1), node=uid, help=result.failure.help  # type: ignore[union-attr]
