@@ -47,3 +47,16 @@ def test_the_same_dispatch_with_macro_namespace_renders(tmp_path: Path) -> None:
     result = check([project], Settings(dialect="snowflake"), date(2026, 11, 23), project)
     assert [d.code for d in result.diagnostics] == []
     assert [n.columns.closed for n in result.analysed.nodes if n.node.name == "stg_customers"] == [True]
+
+
+def test_the_packages_argument_is_an_error_without_a_dialect_too(tmp_path: Path) -> None:
+    """Not a raise of the template's own code for an adapter meshlint assumed: dbt rejects it on every adapter."""
+    from datetime import date
+
+    from meshlint.engine import check
+    from meshlint.settings import Settings
+
+    project = tmp_path / "analytics"
+    shutil.copytree(CASE, project)
+    result = check([project], Settings(), date(2026, 11, 23), project)
+    assert [d.code for d in result.diagnostics] == ["ML002"]

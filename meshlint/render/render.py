@@ -11,6 +11,7 @@ import jinja2
 
 from meshlint.render.budget import RenderBudgetExceeded, RenderLimits, Timer
 from meshlint.render.context import ColumnsOf, CompilerError, RenderInputs, build_context
+from meshlint.render.builtins import TemplateRaised
 from meshlint.render.environment import (
     BUILTIN_PACKAGE,
     CodeCache,
@@ -85,7 +86,7 @@ class Renderer:
         except RenderBudgetExceeded as error:
             return self._failed(state, f"Jinja error while rendering: {error}", budget=True)
         except CompilerError as error:
-            return self._failed(state, f"Compilation error raised by the template: {error}", raised=True)
+            return self._failed(state, f"Compilation error raised by the template: {error}", raised=isinstance(error, TemplateRaised))
         except jinja2.TemplateError as error:
             return self._failed(state, f"Jinja error while rendering: {error}")
         except RecursionError:
