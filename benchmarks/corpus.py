@@ -233,6 +233,7 @@ def build(sources: Path, out: Path) -> None:
             _install(sources, packages / name, packages, seen, notes)
             _strip_local(dest)
         _install(sources, dest, packages, seen, notes)
+        _link_local(dest, packages, notes)
         if entry.dialect:
             (dest / "meshlint.toml").write_text(f'dialect = "{entry.dialect}"\n')
             (dest / "profiles.yml").unlink(missing_ok=True)
@@ -240,13 +241,36 @@ def build(sources: Path, out: Path) -> None:
         print(f"{entry.name}: packages {', '.join(installed) or '-'} ({'; '.join(notes)})")
 
 
+def _link_local(project: Path, packages: Path, notes: list[str]) -> None:
+    """`local:` packages inside the project, linked into dbt_packages/ under their name as `dbt deps` does."""
+    for name in ("packages.yml", "dependencies.yml"):
+        path = project / name
+        data = (yaml.safe_load(path.read_text()) or {}) if path.is_file() else {}
+        for entry in data.get("packages") or []:
+            if isinstance(entry, dict) and "local" in entry:
+                folder = (project / str(entry["local"])).resolve()
+                package = yaml.safe_load((folder / "dbt_project.yml").read_text())["name"]
+                link = packages / package
+                if not link.exists():
+                    link.symlink_to(folder, target_is_directory=True)
+                    notes.append(f"{package} local")
+
+
 def _strip_local(project: Path) -> None:
-    """Drop `local:` entries (installed above): their paths point outside the corpus folder."""
+    """Drop the `local:` entries that leave the project (`../`, the package under test, installed above);
+    keep those inside it (dbt_project_evaluator's `exclude_package/`), which dbt loads from where they are."""
+
+    def outside(entry: object) -> bool:
+        if not (isinstance(entry, dict) and "local" in entry):
+            return False
+        target = (project / str(entry["local"])).resolve()
+        return not target.is_relative_to(project.resolve())
+
     for name in ("packages.yml", "dependencies.yml"):
         path = project / name
         if path.is_file():
             data = yaml.safe_load(path.read_text()) or {}
-            kept = [e for e in data.get("packages") or [] if not (isinstance(e, dict) and "local" in e)]
+            kept = [e for e in data.get("packages") or [] if not outside(e)]
             data["packages"] = kept
             path.write_text(yaml.safe_dump(data, sort_keys=False))
 
