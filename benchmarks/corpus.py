@@ -5,7 +5,8 @@ how many have all their columns known, the findings by code and the time taken.
 
     # clones (or bare mirrors) named owner+name, e.g. sources/dbt-labs+dbt-utils
     python benchmarks/corpus.py build --sources sources --out /tmp/corpus
-    python benchmarks/corpus.py run /tmp/corpus [--json out.json]
+    python benchmarks/corpus.py run /tmp/corpus [--json out.json] [--guess]
+    python benchmarks/corpus.py parse-check /tmp/corpus [--dbt-python PY] [PROJECT ...]
 
 The fetched code is never committed; this file only names the repositories.
 """
@@ -332,6 +333,47 @@ def run(corpus: Path, as_json: Path | None, guess: bool = False) -> int:
     return 1 if any("traceback" in r for r in rows) else 0
 
 
+def parse_check(corpus: Path, dbt_python: str, names: list[str]) -> int:
+    """Real `dbt parse` (on DuckDB, on a copy of each project) against meshlint: the same models, by
+    unique id, enabled and disabled as dbt decides (vars, `enabled` configs, packages). Needs dbt-core
+    and dbt-duckdb in `dbt_python`; a project dbt cannot parse is reported with dbt's last lines."""
+    import os
+    import tempfile
+
+    from meshlint.engine import check
+    from meshlint.settings import find_settings_file, load_settings
+
+    failed = 0
+    projects = sorted(p for p in corpus.iterdir() if (p / "dbt_project.yml").is_file() and (not names or p.name in names))
+    for project in projects:
+        with tempfile.TemporaryDirectory() as scratch:
+            copy = Path(scratch) / project.name
+            shutil.copytree(project, copy, symlinks=True)
+            profile = (yaml.safe_load((copy / "dbt_project.yml").read_text()) or {}).get("profile") or "default"
+            (copy / "profiles.yml").write_text(yaml.safe_dump(
+                {profile: {"target": "dev", "outputs": {"dev": {"type": "duckdb", "path": str(copy / "parse.duckdb")}}}}))
+            env = {k: v for k, v in os.environ.items() if not k.startswith("DBT_")}
+            env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
+            ran = subprocess.run(
+                [dbt_python, "-m", "dbt.cli.main", "parse", "--project-dir", str(copy), "--profiles-dir", str(copy),
+                 "--no-version-check", "--no-use-colors", "--no-partial-parse"],
+                cwd=copy, env=env, capture_output=True, text=True, timeout=1800,
+            )
+            manifest = copy / "target" / "manifest.json"
+            if ran.returncode != 0 or not manifest.is_file():
+                print(f"{project.name}: dbt parse failed: {' / '.join(ran.stdout.strip().splitlines()[-3:])}")
+                continue
+            theirs = {uid for uid, n in json.loads(manifest.read_text())["nodes"].items() if n["resource_type"] == "model"}
+        settings = load_settings(find_settings_file(project) if (project / "meshlint.toml").is_file() else None)
+        result = check([project], settings, datetime.date(2026, 11, 23), project)
+        ours = {n.unique_id for n in result.analysed.nodes if n.node.resource_type == "model"}
+        same = ours == theirs
+        failed += not same
+        print(f"{project.name}: dbt {len(theirs)} models, meshlint {len(ours)}"
+              + ("" if same else f"; only meshlint {sorted(ours - theirs)[:5]}, only dbt {sorted(theirs - ours)[:5]}"))
+    return 1 if failed else 0
+
+
 def _origin_kind(origin: str) -> str:
     """profile, setting, evidence or none: where a project's dialect came from."""
     if origin.startswith("adapter `"):
@@ -353,7 +395,13 @@ def main(argv: list[str] | None = None) -> int:
     run_cmd.add_argument("corpus", type=Path)
     run_cmd.add_argument("--json", type=Path, help="also write the rows, with every error-level finding, here")
     run_cmd.add_argument("--guess", action="store_true", help="ignore the corpus' `dialect` settings: profile or evidence only")
+    check_cmd = commands.add_parser("parse-check", help="compare each project's models with real `dbt parse` on DuckDB")
+    check_cmd.add_argument("corpus", type=Path)
+    check_cmd.add_argument("--dbt-python", default=sys.executable, help="a Python that has dbt-core and dbt-duckdb")
+    check_cmd.add_argument("projects", nargs="*", help="only these corpus folders")
     args = parser.parse_args(argv)
+    if args.command == "parse-check":
+        return parse_check(args.corpus, args.dbt_python, args.projects)
     if args.command == "build":
         build(args.sources, args.out)
         return 0
