@@ -276,6 +276,12 @@ class _Analysis:
         return memo
 
     def final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
+        if result is None and node.sql is not None and node.sql.path.endswith(".py"):
+            config, lines = python_model_config(node.sql.text)
+            if config:
+                raw = {**node.config.raw, **config}
+                locations = {**node.config.locations, **{k: Location(node.sql.path, line, 1) for k, line in lines.items()}}
+                return node_config(raw, locations)
         if result is None or not result.config:
             return node.config
         assert node.sql is not None
@@ -285,6 +291,36 @@ class _Analysis:
             **{k: Location(node.sql.path, line, 1) for k, line in result.config_lines.items()},
         }
         return node_config(raw, locations)
+
+
+def python_model_config(text: str) -> tuple[dict[str, object], dict[str, int]]:
+    r"""The literal keyword arguments of a Python model's `dbt.config(...)` calls, and their lines (dbt
+    reads them statically too; a value that is not a literal is left out).
+
+    >>> python_model_config("def model(dbt, session):\n    dbt.config(enabled=False, materialized='table', x=f())\n")
+    ({'enabled': False, 'materialized': 'table'}, {'enabled': 2, 'materialized': 2})
+    """
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError):
+        return {}, {}
+    config: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    for call in ast.walk(tree):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "config"
+                and isinstance(call.func.value, ast.Name) and call.func.value.id == "dbt"):
+            continue
+        for keyword in call.keywords:
+            if keyword.arg is None:
+                continue
+            try:
+                config[keyword.arg] = ast.literal_eval(keyword.value)
+            except (ValueError, TypeError, SyntaxError, RecursionError):
+                continue
+            lines[keyword.arg] = keyword.lineno
+    return config, lines
 
 
 def analyse_mesh(
