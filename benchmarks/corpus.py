@@ -361,7 +361,9 @@ def parse_check(corpus: Path, dbt_python: str, names: list[str]) -> int:
             )
             manifest = copy / "target" / "manifest.json"
             if ran.returncode != 0 or not manifest.is_file():
-                print(f"{project.name}: dbt parse failed: {' / '.join(ran.stdout.strip().splitlines()[-3:])}")
+                lines = ran.stdout.strip().splitlines()
+                at = next((i for i, line in enumerate(lines) if "Encountered an error" in line), len(lines) - 3)
+                print(f"{project.name}: dbt parse failed: {' / '.join(line.strip() for line in lines[at:at + 4])}")
                 continue
             theirs = {uid for uid, n in json.loads(manifest.read_text())["nodes"].items() if n["resource_type"] == "model"}
         settings = load_settings(find_settings_file(project) if (project / "meshlint.toml").is_file() else None)
