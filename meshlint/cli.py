@@ -18,7 +18,7 @@ from meshlint import __version__
 from meshlint.build_info import version_line
 from meshlint.diagnostics import Location, Severity
 from meshlint.analyse.cache import default_cache_dir
-from meshlint.base_side import BaseRefError
+from meshlint.project.git_tree import BaseRefError  # base_side itself is imported only with --base
 from meshlint.engine import check
 from meshlint.export import render_interface
 from meshlint.fix import command as fix_command

@@ -17,7 +17,6 @@ from meshlint.analyse.cache import AnalysisCache
 from meshlint.analyse.facts import AnalysedMesh, RuleOptions
 from meshlint.analyse.pipeline import analyse_mesh
 from meshlint.cascades import drop_follow_ons, drop_restated
-from meshlint.base_side import change_findings, downstream_sources
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.dialect_evidence import dialect_notes
 from meshlint.project.loader import load_mesh
@@ -261,9 +260,12 @@ def check(
     progress: Callable[[int, int], None] | None = None,
     base_ref: str | None = None,
     downstreams: tuple[UpstreamSource, ...] = (),
+    analyse_all: bool = False,
 ) -> RunResult:
     """Lint the mesh under `paths`. With `base_ref`, also analyse that git commit the same way and
-    report what the change breaks (ML501-ML503; `base_side.BaseRefError` when the base cannot be read)."""
+    report what the change breaks (ML501-ML503; `base_side.BaseRefError` when the base cannot be read).
+    With `changed` files, only what their findings need is analysed, unless `analyse_all` (the same
+    findings, for tests and measurements)."""
     with _long_lived_heap():
         base = Path(settings.source).parent if settings.source else cwd
         catalogs = (*catalogs, *(base / c for c in settings.catalog))
@@ -272,7 +274,13 @@ def check(
         change_found: list[Diagnostic] = []
         changes: tuple[ChangeRow, ...] = ()
 
-        def load_and_analyse(roots: list[Path], progress: Callable[[int, int], None] | None = None) -> tuple[AnalysedMesh, list[Diagnostic]]:
+        # a run scoped to changed files analyses only what their findings need; with a base, the comparison
+        # reads every model of the work tree
+        scope = sorted({str(p.resolve()) for p in changed}) if changed and base_ref is None and not analyse_all else None
+
+        def load_and_analyse(
+            roots: list[Path], progress: Callable[[int, int], None] | None = None, scope: list[str] | None = None
+        ) -> tuple[AnalysedMesh, list[Diagnostic]]:
             mesh, load_problems = load_mesh(roots, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs, cache)
             gc.freeze()  # the loaded mesh lives to the end of the run: the collector need not scan it again
             options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
@@ -286,13 +294,16 @@ def check(
                 jobs=jobs,
                 progress=progress,
                 limits=render_limits(settings),
+                changed=scope,
             )
             return analysed, load_problems
 
         try:
-            analysed, load_problems = load_and_analyse(paths, progress)
+            analysed, load_problems = load_and_analyse(paths, progress, scope)
             mesh = analysed.mesh
             if base_ref is not None:
+                from meshlint.base_side import change_findings, downstream_sources  # only with a base
+
                 change_found, changes = change_findings(
                     base_ref, paths, analysed, load_and_analyse, rules, downstream_sources(settings, downstreams), cwd, cache_dir
                 )
@@ -311,8 +322,9 @@ def check(
         diagnostics = finalize(found, settings, rules, cwd)
         summary = Summary(
             projects=len(mesh.projects),
-            models=len(analysed.nodes),
+            models=analysed.models_in_mesh if analysed.models_in_mesh is not None else len(analysed.nodes),
             models_closed=sum(1 for n in analysed.nodes if n.columns is not None and n.columns.closed),
+            models_analysed=len(analysed.nodes) if analysed.models_in_mesh is not None else None,
         )
         node_paths = {n.unique_id: _relative(n.node.sql.path, cwd) for n in analysed.nodes if n.node.sql is not None}
         return RunResult(diagnostics, summary, analysed, node_paths, cwd.resolve(), changes)

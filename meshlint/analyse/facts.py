@@ -59,6 +59,8 @@ class AnalysedMesh:
     # Diagnostics the stages raised (bad Jinja, bad SQL, cycles, unavailable upstreams).
     problems: tuple[Diagnostic, ...] = ()
     by_id: Mapping[str, AnalysedNode] = field(default_factory=dict)
+    # In a run scoped to changed files, how many models the mesh has (only some are analysed); else None.
+    models_in_mesh: int | None = None
     # What several rules derive from the same node, computed once (see `derived`).
     _derived: dict[tuple[str, str], object] = field(default_factory=dict, compare=False, repr=False)
 

@@ -10,7 +10,8 @@ import functools
 import json
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
+from typing import TYPE_CHECKING
 
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
@@ -40,6 +41,9 @@ from meshlint.rules.input_failures import (
     REF_CYCLE,
     SQL_UNPARSEABLE,
 )
+
+if TYPE_CHECKING:
+    from meshlint.analyse.scope import Parsed
 
 
 def declared_type(data_type: str | None, dialect: str) -> exp.DataType | None:
@@ -333,13 +337,23 @@ def analyse_mesh(
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
     limits: RenderLimits = RenderLimits(),
+    changed: Collection[str] | None = None,
 ) -> AnalysedMesh:
     """Render and infer every model of the mesh. `jobs` > 1 infers each wave of independent models
-    in that many processes; the result is the same as with one."""
+    in that many processes; the result is the same as with one. With `changed` (resolved paths of the
+    changed files), only the models that the findings about those files need are analysed (see
+    `scope.py`)."""
+    original = mesh
     analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today, cache, limits)
     mesh = analysis.mesh  # with Jinja in YAML values rendered
     problems = analysis.problems
     parsed: dict[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]] = {}
+    scanned: set[str] = set()  # refs and sources from the template's scan, not rendered (scoped runs)
+    scan = None
+    if changed is not None:
+        from meshlint.analyse.scope import static_render
+
+        scan = static_render
     disabled: set[str] = set()
     for project in mesh.projects:
         if project.external:
@@ -347,7 +361,13 @@ def analyse_mesh(
         for node in project.nodes:
             if node.resource_type not in ("model", "snapshot"):
                 continue  # seeds: ref targets whose columns come from their CSV header
-            result = analysis.render(project, node, execute=False)
+            result = None
+            if scan is not None and node.sql is not None and not node.sql.path.endswith(".py"):
+                result = scan(node.sql.text)
+                if result is not None:
+                    scanned.add(node.unique_id)
+            if result is None:
+                result = analysis.render(project, node, execute=False)
             if not analysis.final_config(node, result).enabled:
                 disabled.add(node.unique_id)  # dbt neither builds nor checks it; refs to it fail
                 continue
@@ -373,16 +393,117 @@ def analyse_mesh(
             )
         )
 
-    pool = process_pool(jobs, len(order))
+    wanted: set[str] | None = None
+    if changed is not None:
+        from meshlint.analyse import scope
+
+        items = {uid: _scope_item(uid, entry) for uid, entry in parsed.items()}
+        foreign_keys = _foreign_keys(analysis, parsed)
+        wanted = scope.needed_models(mesh, items, changed, foreign_keys)
+        for uid in sorted(wanted & scanned):  # the scan gave refs and sources; the analysis needs the render
+            project, node, scanned_result, refs = parsed[uid]
+            result = analysis.render(project, node, execute=False)
+            assert result is not None
+            if [c.key for c in result.refs] != [c.key for c in scanned_result.refs] or [
+                (c.source, c.table) for c in result.sources
+            ] != [(c.source, c.table) for c in scanned_result.sources]:
+                # the scan and the render disagree (a bug in scope.static_render): analyse everything
+                return analyse_mesh(original, today, options, cli_vars, allowed_env_vars, cache, jobs, progress, limits)
+            parsed[uid] = (project, node, result, tuple(analysis.resolve(c, project, disabled) for c in result.refs))
+        while True:
+            done, node_problems, escaped = _compile(analysis, parsed, order, ordered, edges, disabled, jobs, progress, wanted)
+            # a compiled template that reads a model its parse did not ref (a full run has analysed that
+            # model, and knows its columns when it comes in an earlier wave): analyse it too, then again
+            more = {t for _, t in escaped if t not in wanted}
+            if not more:
+                break
+            wanted = scope.close(wanted | more, items, None, foreign_keys)
+            analysis.done, analysis._table_keys = {}, {}
+    else:
+        done, node_problems, _ = _compile(analysis, parsed, order, ordered, edges, disabled, jobs, progress, None)
+    problems.extend(node_problems)
+
+    nodes = tuple(done[uid] for uid in sorted(done))
+    for analysed in nodes:
+        problems.extend(_cannot_verify(analysed))
+    return AnalysedMesh(
+        mesh=mesh,
+        nodes=nodes,
+        today=today,
+        options=options,
+        problems=tuple(problems),
+        by_id={n.unique_id: n for n in nodes},
+        models_in_mesh=len(parsed) if wanted is not None else None,
+    )
+
+
+def _scope_item(uid: str, entry: tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]) -> "Parsed":
+    from meshlint.analyse.scope import Parsed
+
+    project, node, result, refs = entry
+    may_change = result is not None and result.failure is None and result.used_execute
+    return Parsed(project, node, result, tuple(r.target.unique_id for r in refs if r.target is not None), may_change)
+
+
+def _foreign_keys(
+    analysis: _Analysis, parsed: Mapping[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]]
+) -> dict[str, tuple[tuple[str, str | None], ...]]:
+    """Per model, what each foreign key's `to: ref(...)` names and resolves to (as the rules resolve it)."""
+    from meshlint.rules.foreign_keys import STATIC_REF
+    from meshlint.rules.ml105_contract_no_effect import model_constraints
+
+    found: dict[str, tuple[tuple[str, str | None], ...]] = {}
+    for uid, (project, node, _, _) in parsed.items():
+        constraints = [*model_constraints(node), *(c for column in node.columns for c in column.constraints)]
+        keys = []
+        for constraint in constraints:
+            if constraint.type != "foreign_key" or constraint.to is None:
+                continue
+            match = STATIC_REF.fullmatch(constraint.to.value)
+            if match is None:
+                continue
+            package, name = (match.group(2), match.group(4)) if match.group(4) else (None, match.group(2))
+            ref = resolve_ref(RefCall(name, package, None, 0, ""), project, analysis.index)
+            keys.append((name, ref.target.unique_id if ref.target is not None else None))
+        if keys:
+            found[uid] = tuple(keys)
+    return found
+
+
+def _compile(
+    analysis: _Analysis,
+    parsed: Mapping[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]],
+    order: list[str],
+    ordered: set[str],
+    edges: Mapping[str, list[str]],
+    disabled: set[str],
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+    wanted: set[str] | None,
+) -> tuple[dict[str, AnalysedNode], list[Diagnostic], list[tuple[str, str]]]:
+    """The compile pass over the ordered models (only the `wanted` ones, when given): each wave of
+    models whose parents are done is re-rendered where it reads `execute`, then inferred. Returns the
+    analysed models, their problems, and (model, target) for each ref that a compiled template makes
+    and its parse did not."""
+    problems: list[Diagnostic] = []
+    escaped: list[tuple[str, str]] = []
+    all_waves = [*waves(order, edges), sorted(set(parsed) - ordered)]
+    if wanted is not None:
+        all_waves = [[uid for uid in wave if uid in wanted] for wave in all_waves]
+    pool = process_pool(jobs, sum(len(w) for w in all_waves[:-1]))
     try:
-        for wave in [*waves(order, edges), sorted(set(parsed) - ordered)]:
+        for wave in all_waves:
             prepared = []
             for uid in wave:
                 project, node, result, refs = parsed[uid]
                 in_order = uid in ordered
                 if result is not None and result.failure is None and result.used_execute and in_order:
+                    parse_targets = {r.target.unique_id for r in refs if r.target is not None}
                     result = analysis.render(project, node, execute=True, refs=refs) or result
                     refs = tuple(analysis.resolve(call, project, disabled) for call in result.refs)
+                    escaped.extend(
+                        (uid, r.target.unique_id) for r in refs if r.target is not None and r.target.unique_id not in parse_targets
+                    )
                 task = None
                 if result is not None and result.failure is None and in_order:
                     task = analysis.infer_task(node, project, result, refs)
@@ -438,22 +559,11 @@ def analyse_mesh(
                     column_uses=uses,
                 )
             if progress is not None:
-                progress(len(analysis.done), len(parsed))
+                progress(len(analysis.done), len(wanted) if wanted is not None else len(parsed))
     finally:
         if pool is not None:
             pool.shutdown()
-
-    nodes = tuple(analysis.done[uid] for uid in sorted(analysis.done))
-    for analysed in nodes:
-        problems.extend(_cannot_verify(analysed))
-    return AnalysedMesh(
-        mesh=mesh,
-        nodes=nodes,
-        today=today,
-        options=options,
-        problems=tuple(problems),
-        by_id={n.unique_id: n for n in nodes},
-    )
+    return analysis.done, problems, escaped
 
 
 SNAPSHOT_COLUMNS = ("dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to")

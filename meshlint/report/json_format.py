@@ -40,6 +40,8 @@ def render(report: Report) -> str:
             "projects": report.summary.projects,
             "models": report.summary.models,
             "models_closed": report.summary.models_closed,
+            # only in a run scoped to changed files: how many models were analysed for them
+            **({"models_analysed": report.summary.models_analysed} if report.summary.models_analysed is not None else {}),
         },
     }
     return json.dumps(document, indent=2) + "\n"

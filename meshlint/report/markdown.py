@@ -106,7 +106,14 @@ def _findings(diagnostics: tuple[Diagnostic, ...]) -> list[str]:
 def render(report: Report) -> str:
     lines = [_verdict(report)]
     summary = report.summary
-    lines += ["", f"{summary.projects} project(s), {summary.models} model(s), {summary.models_closed} with all columns known."]
+    if summary.models_analysed is None:
+        lines += ["", f"{summary.projects} project(s), {summary.models} model(s), {summary.models_closed} with all columns known."]
+    else:
+        lines += [
+            "",
+            f"{summary.projects} project(s), {summary.models} model(s), {summary.models_analysed} analysed for the changed "
+            f"files, {summary.models_closed} of them with all columns known.",
+        ]
     if report.changes:
         lines += _changes(report.changes)
     impacts = [d for d in report.diagnostics if d.code == "ML502"]

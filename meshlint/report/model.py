@@ -13,7 +13,9 @@ from meshlint.rules.base import Rule
 class Summary:
     projects: int = 0
     models: int = 0
-    models_closed: int = 0
+    models_closed: int = 0  # of the models analysed
+    # In a run scoped to changed files: how many models were analysed for them (None: all were).
+    models_analysed: int | None = None
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,10 @@ def render(report: Report) -> str:
     out.append(
         f"Found {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info "
         f"in {summary.projects} project(s), {summary.models} model(s) "
-        f"({summary.models_closed} with all columns known)."
+        + (
+            f"({summary.models_closed} with all columns known)."
+            if summary.models_analysed is None
+            else f"({summary.models_analysed} analysed for the changed files, {summary.models_closed} of them with all columns known)."
+        )
     )
     return "\n".join(out) + "\n"
