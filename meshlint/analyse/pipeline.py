@@ -382,7 +382,6 @@ def analyse_mesh(
     }
     order, cycles = topological_order(edges)
     ordered = set(order)
-    executed = _executed(parsed, edges, analysis)
     for cycle in cycles:
         first = parsed[cycle[0]][1]
         location = Location(first.sql.path, 1, 1) if first.sql else first.location
@@ -487,6 +486,7 @@ def _compile(
     and its parse did not."""
     problems: list[Diagnostic] = []
     escaped: list[tuple[str, str]] = []
+    executed = _executed(parsed, edges, analysis)
     all_waves = [*waves(order, edges), sorted(set(parsed) - ordered)]
     if wanted is not None:
         all_waves = [[uid for uid in wave if uid in wanted] for wave in all_waves]
