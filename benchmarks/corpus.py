@@ -5,7 +5,8 @@ how many have all their columns known, the findings by code and the time taken.
 
     # clones (or bare mirrors) named owner+name, e.g. sources/dbt-labs+dbt-utils
     python benchmarks/corpus.py build --sources sources --out /tmp/corpus
-    python benchmarks/corpus.py run /tmp/corpus [--json out.json]
+    python benchmarks/corpus.py run /tmp/corpus [--json out.json] [--guess]
+    python benchmarks/corpus.py parse-check /tmp/corpus [--dbt-python PY] [PROJECT ...]
 
 The fetched code is never committed; this file only names the repositories.
 """
@@ -41,6 +42,9 @@ PACKAGE_REPOS = {
     "fivetran/fivetran_utils": "fivetran/dbt_fivetran_utils",
     "dbt-labs/spark_utils": "dbt-labs/spark-utils",
     "get-select/dbt_snowflake_query_tags": "get-select/dbt-snowflake-query-tags",
+    "metaplane/dbt_expectations": "metaplane/dbt-expectations",
+    "https://github.com/tuva-health/dbt-data-reliability.git": "tuva-health/dbt-data-reliability",
+    "elementary-data/elementary": "elementary-data/dbt-data-reliability",
 }
 
 
@@ -74,6 +78,12 @@ CORPUS = (
     Entry("hubspot", "fivetran/dbt_hubspot", "integration_tests", "databricks", local=True, ref="v1.2.0"),
     Entry("jaffle-sl-template", "dbt-labs/jaffle-sl-template"),  # dbt Cloud, no profile: the dialect is guessed
     Entry("fivetran_utils-integration", "fivetran/dbt_fivetran_utils", "integration_tests", "snowflake", local=True),
+    Entry("zendesk", "fivetran/dbt_zendesk", "integration_tests", "redshift", local=True, ref="v1.6.1"),
+    Entry("codegen-integration", "dbt-labs/dbt-codegen", "integration_tests", "postgres", local=True),
+    Entry("dbt_artifacts-integration", "brooklyn-data/dbt_artifacts", "integration_test_project", "snowflake", local=True),
+    Entry("elementary-integration", "elementary-data/dbt-data-reliability", "integration_tests/dbt_project", "postgres", local=True),
+    Entry("tuva-integration", "tuva-health/tuva", "integration_tests", "snowflake", local=True),
+    Entry("meshify-split", "dbt-labs/dbt-meshify", "test-projects/split/split_proj"),  # the dialect from its profile or evidence
 )
 
 
@@ -147,7 +157,8 @@ def resolve_ref(sources: Path, repo: str, spec: object) -> str:
     return max(versions)[1] if versions else "HEAD"
 
 
-def _declared_packages(project: Path) -> list[tuple[str, object]]:
+def _declared_packages(project: Path) -> list[tuple[str, object, str | None]]:
+    """(hub name or git URL, version spec, git revision) of each package the project declares."""
     found = []
     for name in ("packages.yml", "dependencies.yml"):
         path = project / name
@@ -156,14 +167,25 @@ def _declared_packages(project: Path) -> list[tuple[str, object]]:
         data = yaml.safe_load(path.read_text()) or {}
         for entry in data.get("packages") or []:
             if isinstance(entry, dict) and (entry.get("package") or entry.get("git")):
-                found.append((str(entry.get("package") or entry.get("git")), entry.get("version")))
+                revision = entry.get("revision")
+                found.append((str(entry.get("package") or entry.get("git")), entry.get("version"),
+                              str(revision) if revision is not None else None))
     return found
+
+
+def _revision(sources: Path, repo: str, revision: str | None) -> str | None:
+    """A git package's `revision` when the mirror has it (a tag, branch or commit), else None."""
+    if revision is None:
+        return None
+    found = subprocess.run(["git", f"--git-dir={_git_dir(sources, repo)}", "rev-parse", "--verify", "--quiet",
+                            f"{revision}^{{commit}}"], capture_output=True, text=True)
+    return revision if found.returncode == 0 else None
 
 
 def _install(sources: Path, project: Path, root_packages: Path, seen: set[str], notes: list[str]) -> None:
     """Install the packages `project` declares (and theirs) into `root_packages`, as `dbt deps` does:
     one flat folder per package, named after its dbt_project.yml `name`."""
-    for declared, version in _declared_packages(project):
+    for declared, version, revision in _declared_packages(project):
         repo = PACKAGE_REPOS.get(declared)
         if repo is None:
             notes.append(f"not installed (no repository known): {declared}")
@@ -172,7 +194,9 @@ def _install(sources: Path, project: Path, root_packages: Path, seen: set[str], 
             continue
         seen.add(repo)
         staging = root_packages / f".staging-{repo.replace('/', '+')}"
-        ref = resolve_ref(sources, repo, version)
+        ref = _revision(sources, repo, revision) or resolve_ref(sources, repo, version)
+        if revision is not None and ref != revision:
+            notes.append(f"revision {revision} not in the mirror, HEAD instead")
         _export(sources, repo, "", staging, ref)
         name = yaml.safe_load((staging / "dbt_project.yml").read_text())["name"]
         notes.append(f"{name} {ref}")
@@ -210,6 +234,7 @@ def build(sources: Path, out: Path) -> None:
             _install(sources, packages / name, packages, seen, notes)
             _strip_local(dest)
         _install(sources, dest, packages, seen, notes)
+        _link_local(dest, packages, notes)
         if entry.dialect:
             (dest / "meshlint.toml").write_text(f'dialect = "{entry.dialect}"\n')
             (dest / "profiles.yml").unlink(missing_ok=True)
@@ -217,24 +242,49 @@ def build(sources: Path, out: Path) -> None:
         print(f"{entry.name}: packages {', '.join(installed) or '-'} ({'; '.join(notes)})")
 
 
+def _link_local(project: Path, packages: Path, notes: list[str]) -> None:
+    """`local:` packages inside the project, linked into dbt_packages/ under their name as `dbt deps` does."""
+    for name in ("packages.yml", "dependencies.yml"):
+        path = project / name
+        data = (yaml.safe_load(path.read_text()) or {}) if path.is_file() else {}
+        for entry in data.get("packages") or []:
+            if isinstance(entry, dict) and "local" in entry:
+                folder = (project / str(entry["local"])).resolve()
+                package = yaml.safe_load((folder / "dbt_project.yml").read_text())["name"]
+                link = packages / package
+                if not link.exists():
+                    link.symlink_to(folder, target_is_directory=True)
+                    notes.append(f"{package} local")
+
+
 def _strip_local(project: Path) -> None:
-    """Drop `local:` entries (installed above): their paths point outside the corpus folder."""
+    """Drop the `local:` entries that leave the project (`../`, the package under test, installed above);
+    keep those inside it (dbt_project_evaluator's `exclude_package/`), which dbt loads from where they are."""
+
+    def outside(entry: object) -> bool:
+        if not (isinstance(entry, dict) and "local" in entry):
+            return False
+        target = (project / str(entry["local"])).resolve()
+        return not target.is_relative_to(project.resolve())
+
     for name in ("packages.yml", "dependencies.yml"):
         path = project / name
         if path.is_file():
             data = yaml.safe_load(path.read_text()) or {}
-            kept = [e for e in data.get("packages") or [] if not (isinstance(e, dict) and "local" in e)]
+            kept = [e for e in data.get("packages") or [] if not outside(e)]
             data["packages"] = kept
             path.write_text(yaml.safe_dump(data, sort_keys=False))
 
 
-def run(corpus: Path, as_json: Path | None) -> int:
+def run(corpus: Path, as_json: Path | None, guess: bool = False) -> int:
+    """Lint every project; with `guess`, ignore the corpus' meshlint.toml files, so each dialect comes
+    from the project's profile or from evidence (what a user without settings gets)."""
     from meshlint.engine import check
     from meshlint.settings import find_settings_file, load_settings
 
     rows = []
     for project in sorted(p for p in corpus.iterdir() if (p / "dbt_project.yml").is_file()):
-        settings = load_settings(find_settings_file(project) if (project / "meshlint.toml").is_file() else None)
+        settings = load_settings(find_settings_file(project) if (project / "meshlint.toml").is_file() and not guess else None)
         started = time.perf_counter()
         try:
             result = check([project], settings, datetime.date(2026, 11, 23), project)
@@ -248,26 +298,93 @@ def run(corpus: Path, as_json: Path | None) -> int:
         rendered = sum(1 for n in linted if n.render is not None and n.render.failure is None and n.render.sql is not None)
         closed = sum(1 for n in linted if n.columns is not None and n.columns.closed)
         codes = collections.Counter(d.code for d in result.diagnostics if d.severity.value != "info")
-        dialects = sorted({p.dialect or "-" for p in result.analysed.mesh.projects if p.package_of is None})
+        roots = [p for p in result.analysed.mesh.projects if p.package_of is None]
+        dialects = sorted({f"{p.dialect or '-'} ({_origin_kind(p.dialect_origin)})" for p in roots})
         rows.append({
-            "project": project.name, "dialect": ",".join(dialects), "models": len(linted), "rendered": rendered,
+            "project": project.name, "dialect": ",".join(dialects),
+            "dialect_origin": "; ".join(sorted({p.dialect_origin for p in roots})),
+            "models": len(linted), "rendered": rendered,
             "closed": closed, "findings": dict(sorted(codes.items())), "seconds": round(seconds, 2),
             "errors": [f"{d.code} {d.location.path}:{d.location.line} {d.message}" for d in result.diagnostics
                        if d.severity.value == "error"],
             "warnings": [f"{d.code} {d.location.path}:{d.location.line} {d.message}" for d in result.diagnostics
                          if d.severity.value == "warning"],
         })
-    print("| project | dialect | models | rendered | closed | findings (error/warning) | seconds |")
-    print("|---|---|---:|---:|---:|---|---:|")
+    print("| project | dialect (origin) | models | rendered | closed | errors | warnings | findings by code (error/warning) | seconds |")
+    print("|---|---|---:|---:|---:|---:|---:|---|---:|")
+    totals = collections.Counter()
     for row in rows:
         if "traceback" in row:
-            print(f"| {row['project']} | TRACEBACK: {row['traceback']} | | | | | |")
+            print(f"| {row['project']} | TRACEBACK: {row['traceback']} | | | | | | | |")
             continue
         findings = ", ".join(f"{code}×{count}" for code, count in row["findings"].items()) or "-"
-        print(f"| {row['project']} | {row['dialect']} | {row['models']} | {row['rendered']} | {row['closed']} | {findings} | {row['seconds']} |")
+        print(f"| {row['project']} | {row['dialect']} | {row['models']} | {row['rendered']} | {row['closed']} "
+              f"| {len(row['errors'])} | {len(row['warnings'])} | {findings} | {row['seconds']} |")
+        totals.update({"models": row["models"], "rendered": row["rendered"], "closed": row["closed"],
+                       "errors": len(row["errors"]), "warnings": len(row["warnings"])})
+        totals.update(row["findings"])
+    linted = [r for r in rows if "traceback" not in r]
+    codes = ", ".join(f"{c}×{n}" for c, n in sorted(totals.items()) if c.startswith("ML")) or "-"
+    print(f"| **{len(rows)} projects** ({len(rows) - len(linted)} tracebacks) | | {totals['models']} | {totals['rendered']} "
+          f"| {totals['closed']} | {totals['errors']} | {totals['warnings']} | {codes} "
+          f"| {round(sum(r['seconds'] for r in linted), 1)} |")
     if as_json is not None:
         as_json.write_text(json.dumps(rows, indent=2))
     return 1 if any("traceback" in r for r in rows) else 0
+
+
+def parse_check(corpus: Path, dbt_python: str, names: list[str]) -> int:
+    """Real `dbt parse` (on DuckDB, on a copy of each project) against meshlint: the same models, by
+    unique id, enabled and disabled as dbt decides (vars, `enabled` configs, packages). Needs dbt-core
+    and dbt-duckdb in `dbt_python`; a project dbt cannot parse is reported with dbt's last lines."""
+    import os
+    import tempfile
+
+    from meshlint.engine import check
+    from meshlint.settings import find_settings_file, load_settings
+
+    failed = 0
+    projects = sorted(p for p in corpus.iterdir() if (p / "dbt_project.yml").is_file() and (not names or p.name in names))
+    for project in projects:
+        with tempfile.TemporaryDirectory() as scratch:
+            copy = Path(scratch) / project.name
+            shutil.copytree(project, copy, symlinks=True)
+            profile = (yaml.safe_load((copy / "dbt_project.yml").read_text()) or {}).get("profile") or "default"
+            (copy / "profiles.yml").write_text(yaml.safe_dump(
+                {profile: {"target": "dev", "outputs": {"dev": {"type": "duckdb", "path": str(copy / "parse.duckdb")}}}}))
+            env = {k: v for k, v in os.environ.items() if not k.startswith("DBT_")}
+            env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
+            ran = subprocess.run(
+                [dbt_python, "-m", "dbt.cli.main", "parse", "--project-dir", str(copy), "--profiles-dir", str(copy),
+                 "--no-version-check", "--no-use-colors", "--no-partial-parse"],
+                cwd=copy, env=env, capture_output=True, text=True, timeout=1800,
+            )
+            manifest = copy / "target" / "manifest.json"
+            if ran.returncode != 0 or not manifest.is_file():
+                lines = ran.stdout.strip().splitlines()
+                at = next((i for i, line in enumerate(lines) if "Encountered an error" in line), len(lines) - 3)
+                print(f"{project.name}: dbt parse failed: {' / '.join(line.strip() for line in lines[at:at + 4])}")
+                continue
+            theirs = {uid for uid, n in json.loads(manifest.read_text())["nodes"].items() if n["resource_type"] == "model"}
+        settings = load_settings(find_settings_file(project) if (project / "meshlint.toml").is_file() else None)
+        result = check([project], settings, datetime.date(2026, 11, 23), project)
+        ours = {n.unique_id for n in result.analysed.nodes if n.node.resource_type == "model"}
+        same = ours == theirs
+        failed += not same
+        print(f"{project.name}: dbt {len(theirs)} models, meshlint {len(ours)}"
+              + ("" if same else f"; only meshlint {sorted(ours - theirs)[:5]}, only dbt {sorted(theirs - ours)[:5]}"))
+    return 1 if failed else 0
+
+
+def _origin_kind(origin: str) -> str:
+    """profile, setting, evidence or none: where a project's dialect came from."""
+    if origin.startswith("adapter `"):
+        return "profile"
+    if origin.startswith("setting `dialect`"):
+        return "setting"
+    if origin.startswith("guessed"):
+        return "evidence"
+    return "none"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -279,11 +396,18 @@ def main(argv: list[str] | None = None) -> int:
     run_cmd = commands.add_parser("run", help="lint every project of a corpus folder")
     run_cmd.add_argument("corpus", type=Path)
     run_cmd.add_argument("--json", type=Path, help="also write the rows, with every error-level finding, here")
+    run_cmd.add_argument("--guess", action="store_true", help="ignore the corpus' `dialect` settings: profile or evidence only")
+    check_cmd = commands.add_parser("parse-check", help="compare each project's models with real `dbt parse` on DuckDB")
+    check_cmd.add_argument("corpus", type=Path)
+    check_cmd.add_argument("--dbt-python", default=sys.executable, help="a Python that has dbt-core and dbt-duckdb")
+    check_cmd.add_argument("projects", nargs="*", help="only these corpus folders")
     args = parser.parse_args(argv)
+    if args.command == "parse-check":
+        return parse_check(args.corpus, args.dbt_python, args.projects)
     if args.command == "build":
         build(args.sources, args.out)
         return 0
-    return run(args.corpus, args.json)
+    return run(args.corpus, args.json, args.guess)
 
 
 if __name__ == "__main__":

@@ -123,3 +123,44 @@ def test_example_without_settings_gets_every_column(tmp_path: Path) -> None:
         names = [c.name.lower() for c in node.columns.columns] if node.columns else None
         other = unknown.analysed.by_id[node.unique_id].columns
         assert ([c.name.lower() for c in other.columns] if other else None) == names
+
+
+def test_a_file_naming_every_adapter_tells_nothing(tmp_path: Path) -> None:
+    """A package's CI requirements install every adapter (Fivetran's list dbt-spark twice)."""
+    requirements = "".join(f"dbt-{a}>=1.3.0\n" for a in ("snowflake", "bigquery", "redshift", "postgres", "spark", "spark[PyHive]", "databricks"))
+    result = lint(tmp_path, {"dbt_project.yml": PROJECT, "models/orders.sql": SQL, "requirements.txt": requirements})
+    assert result.analysed.mesh.projects[0].dialect is None
+
+
+def test_a_package_installed_for_another_package_tells_nothing(tmp_path: Path) -> None:
+    """spark_utils under dbt_packages/ because a declared package depends on it, not because the project runs on Spark."""
+    result = lint(tmp_path, {
+        "dbt_project.yml": PROJECT,
+        "models/orders.sql": SQL,
+        "packages.yml": "packages:\n  - package: fivetran/stripe\n    version: 1.4.0\n",
+        "dbt_packages/stripe/dbt_project.yml": "name: stripe\nconfig-version: 2\n",
+        "dbt_packages/stripe/packages.yml": "packages:\n  - package: dbt-labs/spark_utils\n    version: 0.3.0\n",
+        "dbt_packages/spark_utils/dbt_project.yml": "name: spark_utils\nconfig-version: 2\n",
+    })
+    assert result.analysed.mesh.projects[0].dialect is None
+
+
+RAISES_FOR_OTHER_ADAPTERS = """\
+{% macro hash_text(column) %}{{ return(adapter.dispatch('hash_text', 'shop')(column)) }}{% endmacro %}
+{% macro default__hash_text(column) %}{{ exceptions.raise_compiler_error("Unknown adapter '" ~ target.type ~ "'") }}{% endmacro %}
+{% macro snowflake__hash_text(column) %}sha2({{ column }}){% endmacro %}
+"""
+
+
+@pytest.mark.parametrize(("dialect", "codes"), [(None, []), ("snowflake", []), ("duckdb", ["ML002"])])
+def test_what_a_template_raises_for_an_assumed_adapter_is_no_error(tmp_path: Path, dialect: str | None, codes: list[str]) -> None:
+    """Without a dialect, templates render as a permissive adapter's; a macro that rejects that adapter
+    says nothing about the project (its model is open, and says why); with the dialect told, it does."""
+    files = {"dbt_project.yml": PROJECT, "macros/hash_text.sql": RAISES_FOR_OTHER_ADAPTERS,
+             "models/orders.sql": "select 1 as id, {{ hash_text(\"'x'\") }} as digest\n"}
+    lint(tmp_path, files)
+    result = check([tmp_path], Settings(dialect=dialect), TODAY, tmp_path)
+    assert [d.code for d in result.diagnostics] == codes
+    columns = result.analysed.by_id["model.shop.orders"].columns
+    if dialect is None:
+        assert columns is not None and not columns.closed and "raised for adapter `duckdb`" in columns.reasons[0]

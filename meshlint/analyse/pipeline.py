@@ -28,7 +28,7 @@ from meshlint.project.config_tree import node_config
 from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
 from meshlint.project.profiles import DIALECT_ADAPTERS
 from meshlint.render.budget import RenderLimits
-from meshlint.render.context import RenderInputs
+from meshlint.render.context import RenderInputs, package_vars
 from meshlint.render.environment import builtin_macro_sources
 from meshlint.render.graph_context import graph_context
 from meshlint.render.properties import render_properties
@@ -94,6 +94,8 @@ class _Analysis:
         self.cli_vars = cli_vars
         self.allowed_env_vars = allowed_env_vars
         self.today = today
+        # a package's var() sees the vars of the project that installs it (dbt's precedence)
+        self.roots = {p.name: p for p in mesh.projects if p.package_of is None}
         self.renderer, self.problems = build_renderer(mesh, cache, limits)
         self.graph: dict[str, object] = {}  # YAML values render before the graph exists, as in dbt
         self.mesh = mesh = render_properties(mesh, self.yaml_renderer)
@@ -137,13 +139,17 @@ class _Analysis:
             return ResolvedRef(call, ref.project, None, "disabled")
         return ref
 
+    def vars_of(self, project: Project) -> Mapping[str, object]:
+        owner = self.roots.get(project.package_of) if project.package_of is not None else None
+        return package_vars(project.name, project.vars, owner.vars) if owner is not None else project.vars
+
     def inputs(self, project: Project, node: ModelNode, execute: bool) -> RenderInputs:
         return RenderInputs(
             project=project.name,
             model_name=node.name,
             # without a dialect, render as the permissive dialect's adapter that names-only inference parses
             adapter_type=DIALECT_ADAPTERS.get(project.dialect or PERMISSIVE_DIALECT, project.dialect or PERMISSIVE_DIALECT),
-            project_vars=project.vars,
+            project_vars=self.vars_of(project),
             cli_vars=self.cli_vars,
             allowed_env_vars=self.allowed_env_vars,
             execute=execute,
@@ -277,6 +283,12 @@ class _Analysis:
         return memo
 
     def final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
+        if result is None and node.sql is not None and node.sql.path.endswith(".py"):
+            config, lines = python_model_config(node.sql.text)
+            if config:
+                raw = {**node.config.raw, **config}
+                locations = {**node.config.locations, **{k: Location(node.sql.path, line, 1) for k, line in lines.items()}}
+                return node_config(raw, locations)
         if result is None or not result.config:
             return node.config
         assert node.sql is not None
@@ -286,6 +298,36 @@ class _Analysis:
             **{k: Location(node.sql.path, line, 1) for k, line in result.config_lines.items()},
         }
         return node_config(raw, locations)
+
+
+def python_model_config(text: str) -> tuple[dict[str, object], dict[str, int]]:
+    r"""The literal keyword arguments of a Python model's `dbt.config(...)` calls, and their lines (dbt
+    reads them statically too; a value that is not a literal is left out).
+
+    >>> python_model_config("def model(dbt, session):\n    dbt.config(enabled=False, materialized='table', x=f())\n")
+    ({'enabled': False, 'materialized': 'table'}, {'enabled': 2, 'materialized': 2})
+    """
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError):
+        return {}, {}
+    config: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    for call in ast.walk(tree):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "config"
+                and isinstance(call.func.value, ast.Name) and call.func.value.id == "dbt"):
+            continue
+        for keyword in call.keywords:
+            if keyword.arg is None:
+                continue
+            try:
+                config[keyword.arg] = ast.literal_eval(keyword.value)
+            except (ValueError, TypeError, SyntaxError, RecursionError):
+                continue
+            lines[keyword.arg] = keyword.lineno
+    return config, lines
 
 
 def analyse_mesh(
@@ -447,6 +489,7 @@ def _compile(
     and its parse did not."""
     problems: list[Diagnostic] = []
     escaped: list[tuple[str, str]] = []
+    executed = _executed(parsed, edges, analysis)
     all_waves = [*waves(order, edges), sorted(set(parsed) - ordered)]
     if wanted is not None:
         all_waves = [[uid for uid in wave if uid in wanted] for wave in all_waves]
@@ -482,11 +525,19 @@ def _compile(
                 columns, sql_failure, uses = inferred if project.dialect is not None else names_only(inferred)
                 if sql_failure is not None and result is not None:
                     columns, sql_failure = not_the_models_fault(result, columns, sql_failure)
+                if sql_failure is not None and uid not in executed:
+                    columns, sql_failure = never_executed(sql_failure)
                 if node.resource_type == "snapshot" and columns is not None and project.dialect:
                     columns = _with_snapshot_columns(columns, project.dialect)
                 elif columns is not None and project.dialect and node.columns and (config := analysis.final_config(node, result)).contract_enforced:
                     columns = in_contract_order(columns, [c.name for c in node.columns], config.materialized, project.dialect)
-                if result is not None and result.failure is not None:
+                if result is not None and result.failure is not None and project.dialect is None and result.failure.raised:
+                    # rendered as an adapter meshlint assumed: what the template raises for it is no defect
+                    assumed = DIALECT_ADAPTERS.get(PERMISSIVE_DIALECT, PERMISSIVE_DIALECT)
+                    columns = ColumnSet((), False, (
+                        f"{NO_DIALECT}; the template raised for adapter `{assumed}`, assumed to render it: {result.failure.message}",
+                    ))
+                elif result is not None and result.failure is not None:
                     problems.append(
                         JINJA_INVALID.diagnostic(
                             result.failure.message, Location(node.sql.path, result.failure.line, 1), node=uid, help=result.failure.help  # type: ignore[union-attr]
@@ -559,6 +610,40 @@ def not_the_models_fault(
         reasons = "; ".join(result.open_reasons) or "values only a warehouse knows"
         return ColumnSet((), False, (f"its SQL cannot be parsed with what only the warehouse knows left out ({reasons})",)), None
     return columns, failure
+
+
+def _executed(
+    parsed: Mapping[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]],
+    edges: Mapping[str, list[str]],
+    analysis: _Analysis,
+) -> set[str]:
+    """The models and snapshots whose SQL dbt sends to the warehouse: every one that is not ephemeral, an
+    ephemeral one with data tests, and an ephemeral one that an executed node refs (dbt inlines it as
+    a CTE); an ephemeral model nothing executed refs is compiled but never run."""
+    ephemeral = {
+        uid for uid, (_, node, result, _) in parsed.items()
+        if analysis.final_config(node, result).materialized == "ephemeral"
+        and not (node.spec is not None and node.spec.has_data_tests)
+    }
+    seen = {uid for uid in parsed if uid not in ephemeral}
+    stack = list(seen)
+    while stack:
+        for target in edges.get(stack.pop(), ()):
+            if target in ephemeral and target not in seen:
+                seen.add(target)
+                stack.append(target)
+    return seen
+
+
+def never_executed(failure: SqlParseFailure) -> tuple[ColumnSet, None]:
+    """An ephemeral model that no executed node refs: dbt never runs its SQL, so SQL that does not parse
+    is no failure of the build (dbt-project-evaluator's fixtures are such models); the model is open.
+
+    >>> never_executed(SqlParseFailure("Invalid expression", 3))[0].reasons
+    ('ephemeral and referenced by no model that dbt runs, so dbt never executes its SQL, which does not parse: Invalid expression',)
+    """
+    reason = f"ephemeral and referenced by no model that dbt runs, so dbt never executes its SQL, which does not parse: {failure.message}"
+    return ColumnSet((), False, (reason,)), None
 
 
 def names_only(inferred: Inferred) -> Inferred:

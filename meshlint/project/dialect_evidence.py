@@ -111,10 +111,12 @@ def profile_template_evidence(root: Path) -> list[Evidence]:
                 text = path.read_text(encoding="utf-8")[:100_000]
             except (OSError, UnicodeDecodeError):
                 continue
+            named = {}
             for adapter in _PROFILE_TYPE.findall(text):
                 dialect = ADAPTER_DIALECTS.get(adapter.lower())
                 if dialect is not None:
-                    found.append(Evidence(dialect, f"adapter `{adapter.lower()}`", str(path)))
+                    named.setdefault(dialect, Evidence(dialect, f"adapter `{adapter.lower()}`", str(path)))
+            found.extend(named.values())  # one vote per dialect a file names: a CI template of every warehouse ties
     return found
 
 
@@ -143,8 +145,13 @@ def install_evidence(root: Path) -> list[Evidence]:
                 text = path.read_text(encoding="utf-8")[:100_000]
             except (OSError, UnicodeDecodeError):
                 continue
+            named = {}
             for adapter in _ADAPTER_PACKAGE.findall(text):
-                found.append(Evidence(ADAPTER_DIALECTS[adapter.lower()], f"adapter package `dbt-{adapter.lower()}`", str(path)))
+                dialect = ADAPTER_DIALECTS[adapter.lower()]
+                named.setdefault(dialect, Evidence(dialect, f"adapter package `dbt-{adapter.lower()}`", str(path)))
+            # one vote per dialect a file names: a package's CI requirements that install every adapter
+            # (`dbt-spark` and `dbt-spark[PyHive]` among them) tie, and tell nothing
+            found.extend(named.values())
     return found
 
 
@@ -300,8 +307,9 @@ def project_dialect_guess(
         return data_type_evidence(declared)
 
     def package_names() -> list[Evidence]:
+        # the packages the project declares; one installed only as another package's dependency (Fivetran's
+        # packages all install spark_utils, for every warehouse) tells nothing
         named = [(p.value, dependencies.path or project_path) for p in dependencies.packages]
-        named += [(p.name, p.path) for p in packages]
         return package_evidence(named) + profile_name_evidence(data.get("profile"), project_path)
 
     return guess_dialect(

@@ -103,6 +103,8 @@ class ModelSpec:
     latest_version: Dated | None = None
     deprecation_date: Dated | None = None
     constraints: tuple[Constraint, ...] = ()
+    # data tests (`data_tests`, or `tests`) on the model, a column or a version: dbt runs its SQL for them
+    has_data_tests: bool = False
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,10 @@ def load_mesh(
     # a package under a `packages-install-path` other than dbt_packages/ is found as a project too
     installed = {str(Path(pkg.root).resolve()) for p in projects for pkg in p.packages}
     projects = [p for p in projects if str(Path(p.root).resolve()) not in installed]
-    problems.extend(reader.without_models.pop(p.path) for p in projects if p.path in reader.without_models)
+    for project in projects:
+        finding = reader.without_models.pop(project.path, None)
+        if finding is not None and not _builds_anything(project):
+            problems.append(finding)
     projects += [package for project in projects for package in project.packages]
     local = {p.name for p in projects}
     reported: set[str] = set()
@@ -252,14 +255,26 @@ def load_project(
 
 
 def _without_models(name: str, model_paths: tuple[str, ...], data: YamlMap, path: str) -> Diagnostic:
+    """A warning, as dbt's: `dbt parse` accepts a project without models and `dbt build` only warns
+    "Nothing to do"; load_mesh drops it when the project's packages, seeds or snapshots give dbt
+    something to build (a package's integration tests often have no models of their own)."""
     key = "model-paths" if "model-paths" in data else "source-paths"
     location = value_location(data, key, path) if key in data else Location(path, 1, 1)
     listed = ", ".join(f"`{p}`" for p in model_paths) or "none"
-    return YAML_INVALID.diagnostic(
-        f"Project `{name}` has no models: its model paths ({listed}) hold no .sql or .py file",
-        location,
-        help="point `model-paths` in dbt_project.yml at the folders that hold the models",
+    return replace(
+        YAML_INVALID.diagnostic(
+            f"Project `{name}` has no models: its model paths ({listed}) hold no .sql or .py file,"
+            " and neither its packages nor its seeds or snapshots give dbt anything to build",
+            location,
+            help="point `model-paths` in dbt_project.yml at the folders that hold the models",
+        ),
+        severity=Severity.WARNING,
     )
+
+
+def _builds_anything(project: Project) -> bool:
+    """Whether `dbt build` finds a node to build in the project or in its installed packages."""
+    return any(p.nodes for p in (project, *project.packages))
 
 
 def _packages_folder(data: YamlMap, root: Path, path: str, reader: Reader) -> Path | None:

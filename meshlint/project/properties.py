@@ -214,7 +214,18 @@ def _model_spec(entry: YamlMap, path: str, project: str) -> ModelSpec | None:
         latest_version=_dated(entry, "latest_version", path),
         deprecation_date=_dated(entry, "deprecation_date", path),
         constraints=_constraints(entry.get("constraints"), path),
+        has_data_tests=_has_data_tests(entry),
     )
+
+
+def _has_data_tests(entry: YamlMap) -> bool:
+    """Whether a model entry declares a data test, on itself, a column, a version or a version's column."""
+    if entry.get("data_tests") or entry.get("tests"):
+        return True
+    for key in ("columns", "versions"):
+        if any(_has_data_tests(item) for _, item in iter_mappings(entry.get(key))):
+            return True
+    return False
 
 
 def _source_tables(source: YamlMap, path: str) -> list[SourceTable]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from meshlint.render.builtins import CompilerError
 from meshlint.render.state import CURRENT, RenderState
 from meshlint.render.values import Column, Relation, UnknownValue
 
@@ -74,6 +75,11 @@ class Adapter:
         return (self._type, *ADAPTER_PARENTS.get(self._type, ()), "default")
 
     def dispatch(self, macro_name: str, macro_namespace: str | None = None, packages: object = None) -> object:
+        if packages is not None:  # removed in dbt 1.0; dbt 1.11 fails the compile with this message
+            raise CompilerError(
+                'The "packages" argument of adapter.dispatch() has been deprecated. Use the "macro_namespace"'
+                f" argument instead. Raised during dispatch for: {macro_name}"
+            )
         if macro_namespace is None and "." in macro_name:
             macro_namespace, macro_name = macro_name.split(".", 1)
         packages_to_search: tuple[str | None, ...]

@@ -26,6 +26,11 @@ class CompilerError(Exception):
     """`exceptions.raise_compiler_error(...)` from a template: dbt would fail the compile."""
 
 
+class TemplateRaised(CompilerError):
+    """Raised by the template's own code (`exceptions.raise_compiler_error`, `raise_not_implemented`), which
+    may depend on the adapter (a macro that rejects adapters it does not support)."""
+
+
 class ExecuteFlag:
     """`execute`: false in the parse pass, true in the compile pass; reading it is recorded, since
     a template that branches on it renders differently in the two passes.
@@ -93,17 +98,17 @@ class Exceptions:
     >>> Exceptions().raise_compiler_error("no such column")
     Traceback (most recent call last):
     ...
-    meshlint.render.builtins.CompilerError: no such column
+    meshlint.render.builtins.TemplateRaised: no such column
     """
 
     def raise_compiler_error(self, message: object, node: object = None) -> None:
-        raise CompilerError(str(message))
+        raise TemplateRaised(str(message))
 
     def warn(self, message: object, node: object = None) -> str:
         return ""
 
     def raise_not_implemented(self, message: object) -> None:
-        raise CompilerError(str(message))
+        raise TemplateRaised(str(message))
 
     def raise_contract_error(self, *args: object) -> None:
         raise CompilerError("contract error")

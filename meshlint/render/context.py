@@ -284,3 +284,22 @@ def _project_scope(inputs: RenderInputs) -> Mapping[str, object]:
     if isinstance(scoped, Mapping):
         merged.update(scoped)
     return merged
+
+
+def package_vars(package: str, own: Mapping[str, object], root: Mapping[str, object]) -> dict[str, object]:
+    """The vars a package's nodes see, as dbt merges them: the package's own dbt_project.yml vars, then
+    the installing (root) project's global vars and those it scopes to the package, which win. Returned
+    in the shape `_project_scope` reads (scoped to `package`).
+
+    >>> package_vars("tuva", {"claims_enabled": False, "year": 2020}, {"claims_enabled": True, "tuva": {"year": 2024}, "other": {"year": 1}})
+    {'claims_enabled': True, 'year': 2024, 'other': {'year': 1}}
+    """
+
+    def scope(values: Mapping[str, object]) -> dict[str, object]:
+        merged = {k: v for k, v in values.items() if k != package or not isinstance(v, Mapping)}
+        scoped = values.get(package)
+        if isinstance(scoped, Mapping):
+            merged.update(scoped)
+        return merged
+
+    return {**scope(own), **scope(root)}

@@ -3,7 +3,9 @@ mesh, as the plain dicts templates read."""
 
 from __future__ import annotations
 
-from meshlint.project.facts import Mesh
+import os
+
+from meshlint.project.facts import Mesh, ModelNode, Project
 
 
 def graph_context(mesh: Mesh) -> dict[str, object]:
@@ -18,7 +20,10 @@ def graph_context(mesh: Mesh) -> dict[str, object]:
                 "resource_type": node.resource_type,
                 "package_name": node.project,
                 "version": node.version,
-                "original_file_path": node.sql.path if node.sql else None,
+                # as dbt: relative to the project's (or package's) root, with `/`
+                "original_file_path": _relative(node, project),
+                "alias": node.config.raw.get("alias") or node.name,
+                "tags": node.config.raw.get("tags") or [],
                 "config": {**node.config.raw, "materialized": node.config.materialized, "access": node.config.access},
                 "columns": {c.name: {"name": c.name, "data_type": c.data_type} for c in node.columns},
             }
@@ -35,3 +40,11 @@ def graph_context(mesh: Mesh) -> dict[str, object]:
                 "columns": {c.name: {"name": c.name, "data_type": c.data_type} for c in table.columns},
             }
     return {"nodes": nodes, "sources": sources}
+
+
+def _relative(node: ModelNode, project: Project) -> str | None:
+    """`models/input_layer/x.sql` for `<root>/models/input_layer/x.sql`."""
+    if node.sql is None:
+        return None
+    relative = os.path.relpath(os.path.abspath(node.sql.path), os.path.abspath(project.root))
+    return node.sql.path.replace(os.sep, "/") if relative.startswith("..") else relative.replace(os.sep, "/")

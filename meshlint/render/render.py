@@ -11,6 +11,7 @@ import jinja2
 
 from meshlint.render.budget import RenderBudgetExceeded, RenderLimits, Timer
 from meshlint.render.context import ColumnsOf, CompilerError, RenderInputs, build_context
+from meshlint.render.builtins import TemplateRaised
 from meshlint.render.environment import (
     BUILTIN_PACKAGE,
     CodeCache,
@@ -85,7 +86,7 @@ class Renderer:
         except RenderBudgetExceeded as error:
             return self._failed(state, f"Jinja error while rendering: {error}", budget=True)
         except CompilerError as error:
-            return self._failed(state, f"Compilation error raised by the template: {error}")
+            return self._failed(state, f"Compilation error raised by the template: {error}", raised=isinstance(error, TemplateRaised))
         except jinja2.TemplateError as error:
             return self._failed(state, f"Jinja error while rendering: {error}")
         except RecursionError:
@@ -108,14 +109,14 @@ class Renderer:
         )
 
     @staticmethod
-    def _failed(state: RenderState, message: str, budget: bool = False) -> RenderResult:
+    def _failed(state: RenderState, message: str, budget: bool = False, raised: bool = False) -> RenderResult:
         help = "a loop, a recursive macro or a long string runs away; raise the limit under `[tool.meshlint.limits]` if the template is meant to do this much" if budget else None
         return RenderResult(
             None,
             refs=tuple(state.refs),
             sources=tuple(state.sources),
             config=dict(state.config),
-            failure=RenderFailure(message, state.template_line_after_error(), help=help, budget=budget),
+            failure=RenderFailure(message, state.template_line_after_error(), help=help, budget=budget, raised=raised),
         )
 
     def _context(

@@ -45,6 +45,8 @@ class RenderFailure:
     help: str | None = None
     # past a budget (budget.py): never cached, since time depends on the machine
     budget: bool = False
+    # raised by the template itself (`exceptions.raise_compiler_error`, an adapter a macro rejects)
+    raised: bool = False
 
 
 @dataclass(frozen=True)

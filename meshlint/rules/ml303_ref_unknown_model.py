@@ -8,10 +8,14 @@ from meshlint.rules.base import Rule, ref_location
 
 
 def check(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[Diagnostic]:
+    seen: set[tuple[str, str]] = set()
     for ref in analysed.refs:
         if ref.problem not in ("unknown-model", "disabled"):
             continue
         call = ref.call
+        if (ref.project, call.name) in seen:
+            continue  # one finding per missing model, at its first ref: dbt stops at the first
+        seen.add((ref.project, call.name))
         if mesh.project(ref.project) is None:
             message = (
                 f"`{analysed.node.name}` refs `{call.name}` in project `{ref.project}`, "

@@ -1,0 +1,3 @@
+select
+    1 as customer_id,
+    cast('Ann' as {{ text_type() }}) as first_name  -- expect: ML002
