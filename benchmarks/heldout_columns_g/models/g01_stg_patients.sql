@@ -5,8 +5,8 @@ with source as (
 renamed as (
     select
         patient_id,
-        initcap(trim(first_name)) as first_name,
-        initcap(trim(last_name)) as last_name,
+        upper(trim(first_name)[1]) || lower(trim(first_name)[2:]) as first_name,
+        upper(trim(last_name)[1]) || lower(trim(last_name)[2:]) as last_name,
         birth_date,
         {{ age_on('birth_date', '2026-01-01') }} as age_years,
         upper(sex) as sex,
