@@ -52,6 +52,7 @@ from meshlint.render.values import UNKNOWN_TOKEN
 # yields this column, which tells inference the result is open.
 MORE_COLUMNS = "meshlint__more"
 SQL_TEXT = "meshlint_sql"  # meta key of a parsed tree: the SQL it was parsed from
+STRUCT_STAR_REASON = "a star over a STRUCT column (`s.*`): one column per field, which meshlint does not expand"
 
 
 @dataclass(frozen=True)
@@ -313,6 +314,9 @@ def infer_output_columns(
         name = projection.alias_or_name
         if isinstance(projection, exp.Star) or (isinstance(projection, exp.Column) and projection.is_star):
             reasons.append("`select *` over a table whose columns are not known")
+            continue
+        if (isinstance(projection, exp.Dot) and isinstance(projection.expression, exp.Star)) or name == "*":
+            reasons.append(STRUCT_STAR_REASON)  # `<struct column>.*`: never a column named `*`
             continue
         if name == MORE_COLUMNS or name.lower() == MORE_COLUMNS:
             incomplete = sorted({t.why_incomplete for t in tables.values() if not t.complete and t.why_incomplete})

@@ -300,3 +300,29 @@ select * ilike '%a%' from t
 -- a lambda over the names
 select columns(lambda c: c like '%_id'), doc->>'k' as k from t
 -- expect: user_id INTEGER, k VARCHAR
+
+-- case: star over a struct column is open, never a column named `*`
+-- dialect: duckdb
+-- schema: {"t": {"id": "int", "s": "struct(a int, b varchar)"}}
+select id, s.* from t
+-- expect: id INT
+-- expect-open: a star over a STRUCT column
+
+-- case: star over a struct column alone is open
+-- dialect: duckdb
+-- schema: {"t": {"id": "int", "s": "struct(a int, b varchar)"}}
+select t.s.* from t
+-- expect-open: a star over a STRUCT column
+
+-- case: star over a struct column in a CTE read with a star is open
+-- dialect: duckdb
+-- schema: {"t": {"id": "int", "s": "struct(a int, b varchar)"}}
+with x as (select id, s.* from t)
+select * from x
+-- expect-open: `select *`
+
+-- case: qualified star over a table alias stays closed
+-- dialect: duckdb
+-- schema: {"t": {"id": "int", "s": "struct(a int, b varchar)"}}
+select x.* from t as x
+-- expect: id INT, s STRUCT(a INT, b TEXT)

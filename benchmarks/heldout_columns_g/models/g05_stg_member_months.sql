@@ -1,0 +1,3 @@
+select * exclude (is_active)
+from {{ source('eligibility', 'member_months') }}
+where is_active

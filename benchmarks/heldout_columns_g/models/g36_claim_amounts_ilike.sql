@@ -1,0 +1,2 @@
+select claim_id, * ilike '%_AMOUNT'
+from {{ ref('g03_stg_claims') }}
