@@ -221,7 +221,10 @@ def _duck_extract_part(node: exp.Extract, text: str | None) -> str:
     """The part of `EXTRACT(part FROM x)` as DuckDB prints it in `date_part('part', x)`, read from the text
     (sqlglot upper-cases it): `year`/`YEARS` is `YEAR`, `epoch` stays `epoch`, `'year'` stays `year`."""
     found = _EXTRACT_WRITTEN.findall(text or "")
-    if len(found) != 1 or sum(1 for _ in node.root().find_all(exp.Extract)) != 1:
+    projection: exp.Expression = node
+    while projection.parent is not None and not isinstance(projection.parent, exp.Select):
+        projection = projection.parent
+    if len(found) != 1 or sum(1 for _ in projection.find_all(exp.Extract)) != 1:
         raise _Unprintable
     word, string = found[0]
     if string:
