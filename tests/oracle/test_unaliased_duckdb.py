@@ -20,7 +20,7 @@ TABLE = {
     "id": "integer", "name": "varchar", "amount": "decimal(10,2)", "cat": "varchar", "Mixed": "integer",
     "Weird Col": "integer", "created": "date", "flag": "boolean", "l": "integer[]", "ll": "integer[][]",
     "tags": "varchar[]", "s": "struct(a integer, b struct(c integer))", "m": "map(varchar, integer)",
-    "ls": "struct(x integer)[]", "ts": "timestamp", "Caps": "integer[]",
+    "ls": "struct(x integer)[]", "ts": "timestamp", "Caps": "integer[]", "sl": "struct(a integer[])",
 }
 
 # Expressions written without an alias, each checked as `select <expression> from t`, then whole queries.
@@ -90,7 +90,7 @@ extract(millennium from created) | extract(millennia from created) | extract(iso
 extract('year' from created) | extract('Month' from created) | extract(year from created + 1) | extract(year from t.created)
 extract(year from created) * 100 | extract(y from created) | extract(mon from created) | extract(dayofweek from created)
 date_part('year', created) | date_part('YEAR', created) | datepart('month', created) | year(created) | YEAR(created)
-date_part('epoch', ts) | s.a | s.b.c | t.s.a | s.b
+date_part('epoch', ts) | s.a | s.b.c | t.s.a | s.b | sl.a[1] | sl.a[1:2] | l[1:-1] | l[-2:-1]
 """
 # ... and variants whose printing the rules do not follow: these must stay open (DuckDB's name in brackets)
 SUBSCRIPTS_LEFT_OPEN = """
