@@ -303,3 +303,22 @@ def test_meshlint_columns_says_why_an_expression_stays_open(lab_columns: dict[st
     found = lab_columns["unaliased"]
     assert _names(found) == ["product_id", "count() OVER ()"] and not found.closed
     assert any("without an alias" in r and "does not print" in r for r in found.reasons), found.reasons
+
+
+def test_a_star_over_an_incomplete_source_names_only_the_tables_the_model_reads() -> None:
+    """`select *` over a source whose YAML column list may be partial: the reason names that source, and `this`
+    (which every model's schema holds, for `{{ this }}`) only when the model reads it."""
+    tables = {
+        "src": TableColumns({"id": exp.DataType.build("int")}, False, "source `s.src` (its YAML column list may be partial)"),
+        "other": TableColumns({"id": exp.DataType.build("int")}, False, "source `s.other` (its YAML column list may be partial)"),
+        "meshlint__this": TableColumns({}, False, "`this`"),
+    }
+    plain = infer_output_columns(parse_sql("select * from src", "duckdb"), tables, "duckdb")
+    assert not plain.closed
+    assert any("source `s.src`" in r for r in plain.reasons), plain.reasons
+    assert not any("`this`" in r or "s.other" in r for r in plain.reasons), plain.reasons
+    incremental = infer_output_columns(
+        parse_sql("select * from src where id > (select max(id) from meshlint__this)", "duckdb"), tables, "duckdb"
+    )
+    assert not incremental.closed
+    assert any("source `s.src`" in r and "`this`" in r for r in incremental.reasons), incremental.reasons

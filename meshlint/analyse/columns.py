@@ -55,6 +55,17 @@ SQL_TEXT = "meshlint_sql"  # meta key of a parsed tree: the SQL it was parsed fr
 STRUCT_STAR_REASON = "a star over a STRUCT column (`s.*`): one column per field, which meshlint does not expand"
 
 
+def _incomplete_read(tree: exp.Expression, tables: dict[str, TableColumns]) -> str:
+    """The tables whose columns may be incomplete that the query reads (`this` only when it reads `{{ this }}`),
+    for the reason a `select *` over one of them leaves the model open."""
+    read = {table.name.lower() for table in tree.find_all(exp.Table)}
+    incomplete = [(token, t) for token, t in tables.items() if not t.complete and t.why_incomplete]
+    named = sorted({t.why_incomplete for token, t in incomplete if token.lower() in read})
+    if not named:  # not located by name: every candidate, as before
+        named = sorted({t.why_incomplete for _, t in incomplete})
+    return ", ".join(named) if named else "a table whose columns are not all known"
+
+
 @dataclass(frozen=True)
 class InferredColumn:
     name: str  # as the warehouse reports it
@@ -319,8 +330,7 @@ def infer_output_columns(
             reasons.append(STRUCT_STAR_REASON)  # `<struct column>.*`: never a column named `*`
             continue
         if name == MORE_COLUMNS or name.lower() == MORE_COLUMNS:
-            incomplete = sorted({t.why_incomplete for t in tables.values() if not t.complete and t.why_incomplete})
-            what = ", ".join(incomplete) if incomplete else "a table whose columns are not all known"
+            what = _incomplete_read(annotated, tables)
             reasons.append(f"`select *` over {what}")
             continue
         if unnests:

@@ -565,8 +565,10 @@ def _json_extract(family: str, e: exp.Expression) -> TypeLike:
 
 def _bracket(family: str, e: exp.Bracket) -> TypeLike:
     container = _type(e.this)
-    if container is None or len(e.expressions) != 1 or isinstance(e.expressions[0], exp.Slice):
+    if container is None or len(e.expressions) != 1:
         return None
+    if isinstance(e.expressions[0], exp.Slice):  # DuckDB: a slice of a list is a list of its type
+        return container if family == "duckdb" and _is(container, T.ARRAY, T.LIST) and container.expressions else None
     if family == "snowflake":
         return T.VARIANT if _is(container, T.VARIANT, T.OBJECT, T.ARRAY) else None
     if _is(container, T.ARRAY, T.LIST) and container.expressions:
@@ -587,6 +589,61 @@ def _array_agg(family: str, e: exp.ArrayAgg) -> TypeLike:
     if element is None or _is(element, T.NULL) or family == "redshift":
         return None
     return exp.DataType(this=T.ARRAY, expressions=[element], nested=True)
+
+
+def _list_of(element: exp.DataType | T) -> exp.DataType:
+    return exp.DataType(this=T.ARRAY, expressions=[exp.DataType.build(element)], nested=True)
+
+
+def _arguments(e: exp.Expression) -> list[exp.Expression]:
+    """A call's arguments in order (an unknown call's name is its `this`)."""
+    if isinstance(e, exp.Anonymous):
+        return list(e.expressions)
+    return [a for a in [e.this, *e.expressions] if isinstance(a, exp.Expression)]
+
+
+def _text_split(family: str, e: exp.Expression) -> TypeLike:
+    """DuckDB's string_split / str_split / string_to_array / split, their regex forms, regexp_split_to_array
+    and regexp_extract_all: VARCHAR[] over a text value (DuckDB has no other overload: anything else fails)."""
+    arguments = _arguments(e)
+    if family != "duckdb" or not arguments:
+        return None
+    value = _type(arguments[0])
+    return _list_of(T.VARCHAR) if value is not None and _kind(value) == "text" else None
+
+
+def _same_list(family: str, e: exp.Expression) -> TypeLike:
+    """DuckDB's list_distinct / list_sort / list_reverse_sort / list_reverse / list_slice: the list's own type;
+    list_concat and `||` of lists of one same type: that type."""
+    if family != "duckdb":
+        return None
+    arguments = _arguments(e)
+    lists = arguments if isinstance(e, exp.ArrayConcat) else arguments[:1]
+    types = [_type(x) for x in lists]
+    if not types:
+        return None
+    first = types[0]
+    if first is None or not _is(first, T.ARRAY, T.LIST) or not first.expressions:
+        return None
+    return first if all(t is not None and t == first for t in types) else None
+
+
+def _flatten(family: str, e: exp.Expression) -> TypeLike:
+    """DuckDB's flatten of a list of lists: the inner list's type."""
+    outer = _type(e.this) if family == "duckdb" else None
+    if outer is None or not _is(outer, T.ARRAY, T.LIST) or not outer.expressions:
+        return None
+    inner = outer.expressions[0]
+    return inner if isinstance(inner, exp.DataType) and _is(inner, T.ARRAY, T.LIST) and inner.expressions else None
+
+
+_DUCK_LIST_CALLS: dict[str, Rule] = {"regexp_split_to_array": _text_split, "list_reverse": _same_list, "list_slice": _same_list}
+
+
+def _anonymous(family: str, e: exp.Anonymous) -> TypeLike:
+    """Calls sqlglot does not know, by name: read as `name(this, ...)` by the rules above."""
+    rule = _DUCK_LIST_CALLS.get(e.name.lower()) if family == "duckdb" else None
+    return rule(family, e) if rule is not None else None
 
 
 def _string_agg(family: str, e: exp.GroupConcat) -> TypeLike:
@@ -721,6 +778,15 @@ _FUNCTION_RULES: dict[type[exp.Expression], Rule] = {
     exp.ParseJSON: _per_family(T.JSON, snowflake=T.VARIANT, spark=T.VARIANT, postgres=None, redshift=None, other=None),
     exp.Bracket: _bracket,
     exp.Array: _array,
+    exp.Split: _text_split,
+    exp.RegexpSplit: _text_split,
+    exp.RegexpExtractAll: _text_split,
+    exp.ArrayDistinct: _same_list,
+    exp.ArraySort: _same_list,
+    exp.ArrayReverse: _same_list,
+    exp.ArrayConcat: _same_list,
+    exp.Flatten: _flatten,
+    exp.Anonymous: _anonymous,
     exp.ArraySize: _int_result(postgres=T.INT, duckdb=T.BIGINT, spark=T.INT, trino=T.BIGINT),
 }
 

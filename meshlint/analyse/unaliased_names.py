@@ -130,6 +130,8 @@ def _duck(node: exp.Expression, text: str | None) -> str:
         return f"CASE {''.join(whens)} ELSE {_duck(default, text) if default is not None else 'NULL'} END"
     if isinstance(node, exp.Window):
         return _duck_window(node, text)
+    if isinstance(node, exp.Extract):
+        return f"date_part('{_duck_extract_part(node, text)}', {_duck(node.expression, text)})"
     operator = _DUCK_BINARY.get(type(node))
     if operator is not None:
         written = ("<>", "!=") if operator == "!=" else (operator,)
@@ -202,6 +204,37 @@ def _written_call(node: exp.Func, text: str) -> str:
 
 
 _TYPED_LITERALS = {exp.DataType.Type.DATE: ("date", "date"), exp.DataType.Type.TIMESTAMPNTZ: ("timestamp", "TIMESTAMP")}
+
+
+# EXTRACT's parts DuckDB's grammar reads as keywords (interval units) and prints under one upper-case name; any
+# other part (`epoch`, `dow`, a string) is printed as written
+_DUCK_EXTRACT_KEYWORDS = {
+    **{w: w.upper() for w in "year month day hour minute second week quarter decade century millennium".split()},
+    **{w + "s": w.upper() for w in "year month day hour minute second week quarter decade".split()},
+    "centuries": "CENTURY", "millennia": "MILLENNIUM", "millisecond": "MILLISECONDS", "milliseconds": "MILLISECONDS",
+    "microsecond": "MICROSECONDS", "microseconds": "MICROSECONDS",
+}
+_EXTRACT_WRITTEN = re.compile(r"""\bextract\s*\(\s*(?:([A-Za-z_][A-Za-z0-9_]*)|'([A-Za-z_][A-Za-z0-9_]*)')\s+from\b""", re.IGNORECASE)
+
+
+def _duck_extract_part(node: exp.Extract, text: str | None) -> str:
+    """The part of `EXTRACT(part FROM x)` as DuckDB prints it in `date_part('part', x)`, read from the text
+    (sqlglot upper-cases it): `year`/`YEARS` is `YEAR`, `epoch` stays `epoch`, `'year'` stays `year`."""
+    found = _EXTRACT_WRITTEN.findall(text or "")
+    projection: exp.Expression = node
+    while projection.parent is not None and not isinstance(projection.parent, exp.Select):
+        projection = projection.parent
+    if len(found) != 1 or sum(1 for _ in projection.find_all(exp.Extract)) != 1:
+        raise _Unprintable
+    word, string = found[0]
+    if string:
+        return string
+    canonical = _DUCK_EXTRACT_KEYWORDS.get(word.lower())
+    if canonical is not None:
+        return canonical
+    if word.lower() in DUCKDB_KEYWORDS:
+        raise _Unprintable
+    return word
 
 
 def _typed_literal(node: exp.Expression, text: str | None) -> str | None:
@@ -307,7 +340,7 @@ def _duck_tokens(tokens: list, at: int) -> tuple[str, int]:  # type: ignore[type
                 at += 1
                 continue
             if tokens[at].token_type == TokenType.R_PAREN:
-                return f"{_duck_identifier(name)}(" + ", ".join(arguments) + ")", at + 1
+                return _duck_subscripts(tokens, f"{_duck_identifier(name)}(" + ", ".join(arguments) + ")", at + 1)
             if tokens[at].token_type == TokenType.ORDER_BY:  # an aggregate's ORDER BY: `list(x ORDER BY y DESC)`
                 keys, at = _duck_order_keys(tokens, at + 1)
                 return f"{_duck_identifier(name)}(" + ", ".join(arguments) + f" ORDER BY {keys})", at
@@ -322,7 +355,37 @@ def _duck_tokens(tokens: list, at: int) -> tuple[str, int]:  # type: ignore[type
         at += 2
     if len(parts) > 2 or kind in (TokenType.NULL,) or (not quoted and token.text.lower() in ("null", "true", "false")):
         raise _Unprintable
-    return ".".join(_duck_identifier(p) for p in parts), at
+    return _duck_subscripts(tokens, ".".join(_duck_identifier(p) for p in parts), at)
+
+
+def _duck_subscripts(tokens: list, printed: str, at: int) -> tuple[str, int]:  # type: ignore[type-arg]
+    """Subscripts and slices after a column or a call, printed as DuckDB does: `l[2]`, `l[1:2]`, `l[:2]`,
+    `s['a']`, `ll[1][2]`; each bound a number, a string, a column or a call (else `_Unprintable`: DuckDB
+    parenthesises an expression, `l[(i + 1)]`). A `.field` after a subscript is `_Unprintable` too."""
+    while at < len(tokens) and tokens[at].token_type == TokenType.L_BRACKET:
+        at += 1
+        bounds: list[str] = []
+        while True:
+            if at < len(tokens) and tokens[at].token_type in (TokenType.COLON, TokenType.R_BRACKET):
+                bounds.append("")
+            else:
+                bound, at = _duck_tokens(tokens, at)
+                bounds.append(bound)
+            if at >= len(tokens):
+                raise _Unprintable
+            if tokens[at].token_type == TokenType.COLON and len(bounds) < 3:
+                at += 1
+                continue
+            if tokens[at].token_type == TokenType.R_BRACKET:
+                at += 1
+                break
+            raise _Unprintable
+        if bounds == [""] or (len(bounds) == 3 and "" in bounds):
+            raise _Unprintable  # `l[]`, or a step with an empty bound: not checked
+        printed += "[" + ":".join(bounds) + "]"
+    if at < len(tokens) and tokens[at].token_type == TokenType.DOT:
+        raise _Unprintable
+    return printed, at
 
 
 def _duck_order_keys(tokens: list, at: int) -> tuple[str, int]:  # type: ignore[type-arg]

@@ -97,7 +97,7 @@ select id, unnest(meta), unnest(meta) as s from t
 -- dialect: duckdb
 -- schema: {"t": {"id": "integer", "tags": "varchar[]", "d": "varchar"}}
 select id, unnest(tags) as tag, unnest(string_split(d, ' ')) as word from t
--- expect: id INTEGER, tag VARCHAR, word ?
+-- expect: id INTEGER, tag VARCHAR, word VARCHAR
 
 -- case: duckdb unnest of a value of unknown type stays open
 -- dialect: duckdb
@@ -119,3 +119,21 @@ select unnest(meta, recursive := true) from t
 with x as (select unnest(meta) as s from t) select * from x
 -- expect: s ?
 -- expect-open: inside a CTE or subquery
+
+-- case: duckdb calls that always give a list are typed as DuckDB's list, so an unnest of them is typed
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "v": "varchar", "tags": "varchar[]"}}
+select id, string_split(v, ',') as a, regexp_split_to_array(v, ',') as b, str_split_regex(v, ',') as c, list_sort(tags) as d, list_slice(tags, 1, 2) as e, tags[1:2] as f from t
+-- expect: id INTEGER, a VARCHAR[], b VARCHAR[], c VARCHAR[], d VARCHAR[], e VARCHAR[], f VARCHAR[]
+
+-- case: duckdb unnest of a column a parent typed as a list is closed with the element type
+-- dialect: duckdb
+-- schema: {"p": {"id": "integer", "codes": "varchar[]"}}
+select id, unnest(codes) as code from p
+-- expect: id INTEGER, code VARCHAR
+
+-- case: duckdb a list call on a value whose type is not known is not typed
+-- dialect: duckdb
+-- schema: {"t": {"id": "integer", "v": null}}
+select id, string_split(v, ',') as x from t
+-- expect: id INTEGER, x ?

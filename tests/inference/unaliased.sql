@@ -227,3 +227,35 @@ select id, doc->>'$.kind', doc->'a'->>'b' from t
 select doc->>id, upper(doc->>'k') from t
 -- expect:
 -- expect-open: without an alias
+
+-- case: duckdb list subscripts and slices are named as written, without spaces or quotes
+-- dialect: duckdb
+-- schema: {"t": {"l": "integer[]", "ll": "integer[][]", "i": "integer"}}
+select l[2], "l" [ -1 ], ll[1][2], l[i], t.l[1], l[1:2], l[:2], l[2:] from t
+-- expect: l[2] INTEGER, l[-1] INTEGER, ll[1][2] INTEGER, l[i] INTEGER, t.l[1] INTEGER, l[1:2] INTEGER[], l[:2] INTEGER[], l[2:] INTEGER[]
+
+-- case: duckdb struct and map subscripts are named as written; a struct field by its field
+-- dialect: duckdb
+-- schema: {"t": {"s": "struct(a integer, b struct(c integer))", "m": "map(varchar, integer)", "v": "varchar"}}
+select s['a'], s['b']['c'], m['k'], s.b.c, string_split(v, ',')[1] from t
+-- expect: "s['a']" ?, "s['b']['c']" ?, "m['k']" ?, c INTEGER, "string_split(v, ',')[1]" VARCHAR
+
+-- case: duckdb subscript with an expression inside, or a field after a subscript, stays open
+-- dialect: duckdb
+-- schema: {"t": {"l": "integer[]", "i": "integer", "ls": "struct(x integer)[]"}}
+select l[i + 1], ls[1].x, (l)[2] from t
+-- expect:
+-- expect-open: without an alias
+
+-- case: duckdb EXTRACT is named date_part with the part as DuckDB's grammar prints it
+-- dialect: duckdb
+-- schema: {"t": {"d": "date", "ts": "timestamp"}}
+select extract(year from d), EXTRACT(Months FROM d), extract(epoch from ts), extract(Dow from d), extract('year' from d), extract(millisecond from ts), extract(year from d + 1) from t
+-- expect: "date_part('YEAR', d)" BIGINT, "date_part('MONTH', d)" BIGINT, "date_part('epoch', ts)" DOUBLE, "date_part('Dow', d)" BIGINT, "date_part('year', d)_1" BIGINT, "date_part('MILLISECONDS', ts)" BIGINT, "date_part('YEAR', (d + 1))" BIGINT
+
+-- case: duckdb EXTRACT of a quoted part, or two EXTRACTs in one expression, stays open
+-- dialect: duckdb
+-- schema: {"t": {"d": "date"}}
+select extract("year" from d), extract(year from d) * 100 + extract(month from d) from t
+-- expect:
+-- expect-open: without an alias
