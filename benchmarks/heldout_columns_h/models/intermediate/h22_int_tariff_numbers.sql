@@ -1,0 +1,2 @@
+select tariff_code, columns('.*_(rate|charge)')
+from {{ ref('h04_stg_tariffs') }}
