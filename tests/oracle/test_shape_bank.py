@@ -1,0 +1,59 @@
+"""Property-file shapes: meshlint reports what dbt's parse rejects, once, and nothing dbt accepts.
+
+`shape_bank.SHAPES` records dbt 1.11's verdict on each shape; the first test holds meshlint to those
+verdicts (no dbt needed), the `dbt`-marked test holds the verdicts to real dbt (`dbt parse` on every
+shape, in one dbt process)."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from shape_bank import PARSE_CODES, SHAPES, Shape
+
+from meshlint.diagnostics import Severity
+from meshlint.engine import check
+from meshlint.settings import Settings
+
+
+def meshlint_parse_findings(shape: Shape, folder: Path) -> list[tuple[str, str, int]]:
+    root = shape.write(folder)
+    result = check([root], Settings(), datetime.date(2026, 11, 23), root)
+    return [
+        (d.code, Path(d.location.path).name, d.location.line)
+        for d in result.diagnostics
+        if d.code in PARSE_CODES and d.severity in (Severity.ERROR, Severity.WARNING)
+    ]
+
+
+def test_the_bank_is_large_and_balanced() -> None:
+    assert len({shape.id for shape in SHAPES}) == len(SHAPES) >= 100
+    assert 30 <= sum(not shape.rejects for shape in SHAPES) <= len(SHAPES) - 60
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda shape: shape.id)
+def test_meshlint_gives_the_recorded_verdict(shape: Shape, tmp_path: Path) -> None:
+    found = meshlint_parse_findings(shape, tmp_path)
+    if shape.rejects:
+        assert [(code, path) for code, path, _ in found] == [(shape.code, "props.yml")], found  # one mistake, one finding
+    else:
+        assert found == []
+
+
+@pytest.fixture(scope="session")
+def dbt_parse_verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
+    pytest.importorskip("dbt.cli.main", reason="dbt-core is not installed (see requirements-oracle.txt)")
+    from shape_runner import parse_projects
+
+    folder = tmp_path_factory.mktemp("shapes")
+    roots = {shape.id: shape.write(folder) for shape in SHAPES}
+    verdicts = parse_projects(list(roots.values()))
+    return {shape_id: verdicts[str(root)] for shape_id, root in roots.items()}
+
+
+@pytest.mark.dbt
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda shape: shape.id)
+def test_dbt_gives_the_recorded_verdict(shape: Shape, dbt_parse_verdicts: dict[str, dict[str, object]]) -> None:
+    verdict = dbt_parse_verdicts[shape.id]
+    assert verdict["ok"] is (not shape.rejects), verdict
