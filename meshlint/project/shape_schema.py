@@ -56,6 +56,7 @@ class _MapType:
     exclusive: tuple[tuple[str, ...], ...]
     one_of_required: tuple[str, ...]
     special: str | None
+    rendered: bool  # dbt renders Jinja in its values before it validates them (configs)
 
 
 class Schema:
@@ -73,6 +74,7 @@ class Schema:
                 exclusive=tuple(tuple(group) for group in spec.get("exclusive", ())),  # type: ignore[union-attr]
                 one_of_required=tuple(spec.get("one_of_required", ())),  # type: ignore[call-overload]
                 special=spec.get("special"),  # type: ignore[arg-type]
+                rendered=bool(spec.get("rendered", False)),
             )
         self.top: dict[str, str] = dict(data["top"])  # type: ignore[call-overload]
         self.test_args = self.parse("data_test_args")
@@ -220,15 +222,15 @@ class _Checker:
                     self.report(child, f"`{child}` is not a key dbt accepts here (one of {allowed})",
                                 key_location(value, key, self.path))
                 continue
-            if expected.kind == "str" and type(item) is str:
-                continue  # the common case, without a call
+            if type(item) is str and (expected.kind == "str" or spec.rendered and ("{{" in item or "{%" in item)):
+                continue  # the common case without a call; or a template, whose rendered value is not known here
             self.value(item, expected, where, key, value, False)
         if spec.special is not None:
             self.special(value, spec.special, where)
 
     def special(self, value: YamlMap, special: str, where: str) -> None:
         severity = value.get("severity")
-        if special == "test_config" and isinstance(severity, str) and severity.lower() not in ("warn", "error"):
+        if special == "test_config" and isinstance(severity, str) and severity.lower() not in ("warn", "error") and "{" not in severity:
             child = f"{where}.severity"
             self.report(child, f"`{child}` is `{severity}`, expected `warn` or `error`", value_location(value, "severity", self.path))
         rows = value.get("rows")

@@ -1266,6 +1266,22 @@ ACCESS_CASES = [
         parse_error("analytics", "DbtReferenceError", "private to the 'core' group"),
     ),
     Case(
+        "A09b_model_level_foreign_key_to_private_model",
+        "the same foreign key as a model-level constraint of stg_orders (`columns: [customer_id]`)",
+        {
+            GROUPS_YML: GROUPS,
+            CORE_YML: in_group("core"),
+            STAGING_YML: (
+                "version: 2\n\nmodels:\n  - name: stg_customers\n    access: private\n    group: core\n"
+                "  - name: stg_orders\n    constraints:\n      - type: foreign_key\n        columns: [customer_id]\n"
+                "        to: ref('stg_customers')\n        to_columns: [customer_id]\n"
+                "    columns:\n      - name: customer_id\n"
+            ),
+        },
+        BASE | {f("ML302", STG_ORDERS), f("ML105", STG_ORDERS)},
+        parse_error("analytics", "DbtReferenceError", "private to the 'core' group"),
+    ),
+    Case(
         "A08_private_without_group",
         "stg_customers access: private with no group: nothing may reference it",
         {STAGING_YML: staging_model("stg_customers", "access: private")},

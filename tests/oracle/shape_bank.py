@@ -30,6 +30,7 @@ class Shape:
     rejects: bool
     code: str = "ML001"
     files: dict[str, str | None] = field(default_factory=dict)
+    where: str = "props.yml"  # the file the finding is in
 
     def write(self, folder: Path) -> Path:
         root = folder / self.id
@@ -51,8 +52,8 @@ def ok(id: str, props: str, **files: str | None) -> None:
     SHAPES.append(Shape(id, props, False, files=_paths(files)))
 
 
-def bad(id: str, props: str, code: str = "ML001", **files: str | None) -> None:
-    SHAPES.append(Shape(id, props, True, code, files=_paths(files)))
+def bad(id: str, props: str, code: str = "ML001", where: str = "props.yml", **files: str | None) -> None:
+    SHAPES.append(Shape(id, props, True, code, files=_paths(files), where=where))
 
 
 def _paths(files: dict[str, str | None]) -> dict[str, str | None]:
@@ -235,3 +236,41 @@ bad("group_owner_string", "groups:\n  - name: g\n    owner: x\n")
 bad("group_meta_not_accepted", G + "    meta: {}\n")
 bad("group_defined_twice", G + "  - name: g\n    owner: {name: y}\n")
 
+
+# Jinja: rendered (then validated) in configs and quoting, taken literally elsewhere
+ok("jinja_model_config_enabled", M + "    config:\n      enabled: \"{{ var('x', true) }}\"\n")
+ok("jinja_source_table_config_enabled", S + "        config:\n          enabled: \"{{ var('x', true) }}\"\n")
+ok("jinja_source_quoting", "sources:\n  - name: s\n    quoting: {identifier: \"{{ var('q', false) }}\"}\n    tables:\n      - name: t\n")
+ok("jinja_test_severity", C + "        data_tests:\n          - unique:\n              config: {severity: \"{{ 'warn' }}\"}\n")
+bad("jinja_column_quote", C + "        quote: \"{{ true }}\"\n")
+bad("jinja_docs_show", M + "    docs: {show: \"{{ true }}\"}\n")
+bad("jinja_freshness_count", "sources:\n  - name: s\n    freshness:\n      warn_after: {count: \"{{ 1 }}\", period: day}\n    tables:\n      - name: t\n")
+ok("test_severity_upper_case", C + "        data_tests:\n          - unique:\n              config: {severity: WARN}\n")
+bad("test_severity_top_level_fatal", C + "        data_tests:\n          - unique:\n              severity: fatal\n")
+ok("docs_short_hex_colour", M + "    docs: {node_color: '#abc'}\n")
+bad("exposures_null", "exposures:\n")
+bad("semantic_models_mapping", "semantic_models:\n  sm: {}\n")
+bad("metric_without_name", "metrics:\n  - label: x\n")
+bad("groups_mapping", "groups:\n  g: {}\n")
+bad("unit_tests_item_string", "unit_tests:\n  - ut\n")
+
+# packages.yml and dependencies.yml: dbt-core's parse does not check `projects:` entries
+DEPS, PKGS = "dependencies.yml", "packages.yml"
+ok("dependencies_project_without_name", M, **{DEPS: "projects:\n  - {}\n"})
+ok("dependencies_projects_mapping", M, **{DEPS: "projects:\n  name: other\n"})
+ok("dependencies_project_string", M, **{DEPS: "projects:\n  - other\n"})
+ok("dependencies_is_a_list", M, **{DEPS: "- name: other\n"})
+ok("dependencies_unknown_key", M, **{DEPS: "foo: 1\npackages: []\n"})
+ok("packages_empty_list", M, **{PKGS: "packages: []\n"})
+ok("packages_empty_file", M, **{PKGS: ""})
+bad("packages_in_both_files", M, where=DEPS, **{DEPS: "packages: []\n", PKGS: "packages: []\n"})
+bad("projects_in_packages_yml", M, where=PKGS, **{PKGS: "projects:\n  - name: other\n"})
+bad("packages_yml_is_a_list", M, where=PKGS, **{PKGS: "- package: x\n"})
+bad("packages_yml_unknown_key", M, where=PKGS, **{PKGS: "foo: 1\npackages: []\n"})
+bad("packages_yml_packages_mapping", M, where=PKGS, **{PKGS: "packages:\n  x: 1\n"})
+bad("packages_yml_packages_null", M, where=PKGS, **{PKGS: "packages:\n"})
+bad("dependencies_packages_null", M, where=DEPS, **{DEPS: "packages:\n"})
+bad("dependencies_packages_mapping", M, where=DEPS, **{DEPS: "projects: [{name: other}]\npackages:\n  x: 1\n"})
+bad("packages_item_string", M, where=PKGS, **{PKGS: "packages:\n  - x\n"})
+bad("packages_item_empty", M, where=PKGS, **{PKGS: "packages:\n  - {}\n"})
+bad("packages_item_unknown_key", M, where=PKGS, **{PKGS: "packages:\n  - foo: x\n"})

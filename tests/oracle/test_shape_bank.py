@@ -36,7 +36,7 @@ def test_the_bank_is_large_and_balanced() -> None:
 def test_meshlint_gives_the_recorded_verdict(shape: Shape, tmp_path: Path) -> None:
     found = meshlint_parse_findings(shape, tmp_path)
     if shape.rejects:
-        assert [(code, path) for code, path, _ in found] == [(shape.code, "props.yml")], found  # one mistake, one finding
+        assert [(code, path) for code, path, _ in found] == [(shape.code, shape.where)], found  # one mistake, one finding
     else:
         assert found == []
 
