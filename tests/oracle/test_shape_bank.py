@@ -57,3 +57,16 @@ def dbt_parse_verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, di
 def test_dbt_gives_the_recorded_verdict(shape: Shape, dbt_parse_verdicts: dict[str, dict[str, object]]) -> None:
     verdict = dbt_parse_verdicts[shape.id]
     assert verdict["ok"] is (not shape.rejects), verdict
+
+
+def test_a_loosened_schema_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sabotage: with `description` allowed to be anything, the bank's number-description shape is missed."""
+    import json
+
+    from meshlint.project import shape_schema
+
+    data = json.loads(shape_schema.SCHEMA_FILE.read_text(encoding="utf-8"))
+    data["types"]["model"]["keys"]["description"] = "any"
+    monkeypatch.setattr(shape_schema, "schema", lambda: shape_schema.Schema(data))
+    shape = next(s for s in SHAPES if s.id == "model_description_number")
+    assert meshlint_parse_findings(shape, tmp_path) == []
