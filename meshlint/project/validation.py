@@ -86,7 +86,8 @@ def property_shapes(data: object, path: str) -> list[Diagnostic]:
                 found += _both_test_keys(column, f"{version_where}.columns[{column_index}]", path)
     for key in ("sources", "seeds", "snapshots"):
         for index, entry in iter_mappings(data.get(key)):
-            found += _both_test_keys(entry, f"{key}[{index}]", path)
+            if key != "sources":  # a source takes neither key (shape_schema.py reports them)
+                found += _both_test_keys(entry, f"{key}[{index}]", path)
             for column_index, column in iter_mappings(entry.get("columns")):
                 found += _both_test_keys(column, f"{key}[{index}].columns[{column_index}]", path)
             for table_index, table in iter_mappings(entry.get("tables") if key == "sources" else None):
