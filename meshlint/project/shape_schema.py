@@ -82,7 +82,8 @@ class Schema:
     def parse(self, expr: str) -> _Type:
         expr = expr.strip()
         if "|" in expr and not expr.startswith("["):
-            return _Type("union", options=tuple(self.parse(part) for part in _split_union(expr)))
+            options = tuple(self.parse(part) for part in _split_union(expr))
+            return _Type("union", nullable=any(o.nullable for o in options), options=options)
         if expr.startswith("?"):
             inner = self.parse(expr[1:])
             return _Type(inner.kind, True, inner.item, inner.options, inner.words, inner.name)

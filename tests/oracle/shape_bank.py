@@ -274,3 +274,15 @@ bad("dependencies_packages_mapping", M, where=DEPS, **{DEPS: "projects: [{name: 
 bad("packages_item_string", M, where=PKGS, **{PKGS: "packages:\n  - x\n"})
 bad("packages_item_empty", M, where=PKGS, **{PKGS: "packages:\n  - {}\n"})
 bad("packages_item_unknown_key", M, where=PKGS, **{PKGS: "packages:\n  - foo: x\n"})
+
+# more types
+ok("model_config_unique_key_null", M + "    config:\n      unique_key:\n")
+ok("column_quote_null", C + "        quote:\n")
+ok("source_schema_null", "sources:\n  - name: s\n    schema:\n    tables:\n      - name: t\n")
+bad("source_loader_null", "sources:\n  - name: s\n    loader:\n    tables:\n      - name: t\n")
+bad("constraint_item_string", C + "        constraints:\n          - primary_key\n")
+bad("column_tags_number_item", C + "        tags: [1]\n")
+bad("freshness_count_fraction", "sources:\n  - name: s\n    freshness:\n      warn_after: {count: 1.5, period: day}\n    tables:\n      - name: t\n")
+bad("exposure_depends_on_number", E + "    depends_on: [1]\n")
+bad("model_config_docs_show_string", M + "    config:\n      docs: {show: 'x'}\n")
+bad("version_config_tags_number", VM + "        config: {tags: 1}\n", **V)
