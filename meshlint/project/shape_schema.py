@@ -6,14 +6,16 @@ claims). This module is the small interpreter of that file.
 
 Type expressions (strings in the file):
 
-* `str`, `bool`, `int`, `dict` (any mapping), `any`, or the name of a mapping type of the file;
+* `str`, `bool`, `int`, `num`, `dict` (any mapping), `any`, or the name of a mapping type of the file;
 * `[T]` a list of `T`; `T|U` either; `?T` also null (`null` is rejected unless said);
 * `enum:a,b,c` one of the words.
 
 A mapping type has `keys` (name -> expression), optional `required`, `extra` (whether other keys are
 allowed: dbt accepts unknown keys on most entries, and refuses them on a few), `exclusive` (groups of
-keys of which at most one may be given), `one_of_required` (at least one of these keys), and `special`
-(a check the file's notation cannot say: a data test entry, a docs colour).
+keys of which at most one may be given), `one_of_required` (at least one of these keys), `rendered`
+(dbt renders Jinja in the values before it validates them, so a template string may be anything) and
+`special` (a check the notation cannot say: a data test entry, a docs colour, a test's severity,
+unit-test rows).
 
 A value of the wrong type is reported once, at its own line, with its key path
 (`models[2].versions[0].columns[1]`), and what is inside it is not checked further: one mistake, one
