@@ -9,6 +9,9 @@ learned by running dbt 1.11.16 on each shape.
 
 from __future__ import annotations
 
+import datetime
+import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -286,3 +289,23 @@ bad("freshness_count_fraction", "sources:\n  - name: s\n    freshness:\n      wa
 bad("exposure_depends_on_number", E + "    depends_on: [1]\n")
 bad("model_config_docs_show_string", M + "    config:\n      docs: {show: 'x'}\n")
 bad("version_config_tags_number", VM + "        config: {tags: 1}\n", **V)
+
+
+def meshlint_parse_findings(shape: Shape, folder: Path) -> list[tuple[str, str, int]]:
+    """(code, file name, line) of each error or warning of `PARSE_CODES` meshlint gives on the shape."""
+    from meshlint.diagnostics import Severity
+    from meshlint.engine import check
+    from meshlint.settings import Settings
+
+    root = shape.write(folder)
+    result = check([root], Settings(), datetime.date(2026, 11, 23), root)
+    return [
+        (d.code, Path(d.location.path).name, d.location.line)
+        for d in result.diagnostics
+        if d.code in PARSE_CODES and d.severity in (Severity.ERROR, Severity.WARNING)
+    ]
+
+
+if __name__ == "__main__":
+    # `python shape_bank.py FOLDER`: meshlint's findings on every shape, as JSON, from a process of its own
+    print(json.dumps({shape.id: meshlint_parse_findings(shape, Path(sys.argv[1])) for shape in SHAPES}))

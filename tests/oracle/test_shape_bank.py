@@ -2,31 +2,28 @@
 
 `shape_bank.SHAPES` records dbt 1.11's verdict on each shape; the first test holds meshlint to those
 verdicts (no dbt needed), the `dbt`-marked test holds the verdicts to real dbt (`dbt parse` on every
-shape, in one dbt process)."""
+shape, in dbt worker processes)."""
 
 from __future__ import annotations
 
-import datetime
 import importlib.util
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from shape_bank import PARSE_CODES, SHAPES, Shape
-
-from meshlint.diagnostics import Severity
-from meshlint.engine import check
-from meshlint.settings import Settings
+import shape_bank
+from shape_bank import SHAPES, Shape, meshlint_parse_findings
 
 
-def meshlint_parse_findings(shape: Shape, folder: Path) -> list[tuple[str, str, int]]:
-    root = shape.write(folder)
-    result = check([root], Settings(), datetime.date(2026, 11, 23), root)
-    return [
-        (d.code, Path(d.location.path).name, d.location.line)
-        for d in result.diagnostics
-        if d.code in PARSE_CODES and d.severity in (Severity.ERROR, Severity.WARNING)
-    ]
+@pytest.fixture(scope="session")
+def meshlint_verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[str, str, int]]]:
+    """meshlint on every shape, in a process of its own (206 meshes do not weigh on the suite's process)."""
+    folder = tmp_path_factory.mktemp("shapes-meshlint")
+    done = subprocess.run([sys.executable, shape_bank.__file__, str(folder)], capture_output=True, text=True, check=True)
+    return {key: [tuple(f) for f in found] for key, found in json.loads(done.stdout).items()}  # type: ignore[misc]
 
 
 def test_the_bank_is_large_and_balanced() -> None:
@@ -35,8 +32,8 @@ def test_the_bank_is_large_and_balanced() -> None:
 
 
 @pytest.mark.parametrize("shape", SHAPES, ids=lambda shape: shape.id)
-def test_meshlint_gives_the_recorded_verdict(shape: Shape, tmp_path: Path) -> None:
-    found = meshlint_parse_findings(shape, tmp_path)
+def test_meshlint_gives_the_recorded_verdict(shape: Shape, meshlint_verdicts: dict[str, list[tuple[str, str, int]]]) -> None:
+    found = meshlint_verdicts[shape.id]
     if shape.rejects:
         assert [(code, path) for code, path, _ in found] == [(shape.code, shape.where)], found  # one mistake, one finding
     else:
