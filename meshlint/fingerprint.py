@@ -22,9 +22,10 @@ def code_fingerprint() -> str:
 
 
 def tree_fingerprint(root: Path) -> str:
-    """A hash of every Python and SQL file under `root` (paths and contents)."""
+    """A hash of every Python, SQL and JSON file under `root` (paths and contents): code, and the data
+    it reads (the property-file shapes)."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".sql") and "__pycache__" not in p.parts):
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".sql", ".json") and "__pycache__" not in p.parts):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())

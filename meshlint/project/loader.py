@@ -20,7 +20,7 @@ from meshlint.project.nodes import model_nodes, seed_nodes, snapshot_nodes
 from meshlint.project.dialect_evidence import project_dialect_guess
 from meshlint.project.profiles import ADAPTER_DIALECTS, adapter_type
 from meshlint.project.upstream import UpstreamError, UpstreamSource, read_upstream
-from meshlint.project.validation import invalid_access, invalid_dates
+from meshlint.project.validation import duplicate_groups, invalid_access, invalid_dates
 from meshlint.project.yaml_spans import YamlMap, item_location, iter_mappings, key_location, plain, value_location
 from meshlint.rules.input_failures import UPSTREAM_UNAVAILABLE, YAML_INVALID
 from meshlint.settings import Settings
@@ -233,6 +233,7 @@ def load_project(
     nodes += snapshot_nodes(name, root, snapshot_paths, reader)
     reader.problems.extend(invalid_access(nodes, path))
     reader.problems.extend(invalid_dates(specs))
+    reader.problems.extend(duplicate_groups(groups))
     return Project(
         name=name,
         root=str(root),

@@ -18,7 +18,9 @@ from meshlint.project.facts import (
     SourceTable,
     VersionSpec,
 )
+from meshlint.project.shape_schema import check_property_file
 from meshlint.project.validation import property_shapes
+from meshlint.project.versions import version_key
 from meshlint.project.yaml_spans import (
     YamlMap,
     item_location,
@@ -41,7 +43,7 @@ class PropertyFile:
 
 
 def read_property_file(data: object, path: str, project: str) -> PropertyFile:
-    result = PropertyFile(problems=property_shapes(data, path))
+    result = PropertyFile(problems=property_shapes(data, path) + check_property_file(data, path, _model_ids(data, project)))
     if not isinstance(data, YamlMap):
         return result
     for _, entry in iter_mappings(data.get("models")):
@@ -55,6 +57,21 @@ def read_property_file(data: object, path: str, project: str) -> PropertyFile:
         if isinstance(name, str):
             result.groups.append(Group(name, project, value_location(group, "name", path)))
     return result
+
+
+def _model_ids(data: object, project: str) -> dict[tuple[str, int], tuple[str, ...]]:
+    """The nodes of each model entry: a shape dbt rejects there makes them unreliable (cascades.py)."""
+    if not isinstance(data, YamlMap):
+        return {}
+    ids: dict[tuple[str, int], tuple[str, ...]] = {}
+    for index, entry in iter_mappings(data.get("models")):
+        name = _name(entry)
+        if name is None:
+            continue
+        uid = f"model.{project}.{name}"
+        versions = [item.get("v") for _, item in iter_mappings(entry.get("versions"))]
+        ids[("models", index)] = (uid, *(f"{uid}.v{version_key(v)}" for v in versions if isinstance(v, (str, int, float))))
+    return ids
 
 
 def _name(entry: YamlMap) -> str | None:
@@ -154,8 +171,8 @@ def _include_exclude(entry: YamlMap, location: Location, path: str) -> IncludeEx
 
 
 def _version(entry: YamlMap, index: int, versions: object, path: str) -> VersionSpec | None:
-    if "v" not in entry or entry["v"] is None:
-        return None
+    if not isinstance(entry.get("v"), (str, int, float)):
+        return None  # no version, or one dbt rejects (shape_schema.py reports it)
     value = entry["v"]
     v = value if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
     columns: list[ColumnSpec] = []
@@ -180,7 +197,7 @@ def _version(entry: YamlMap, index: int, versions: object, path: str) -> Version
     return VersionSpec(
         v=v,
         location=value_location(entry, "v", path),
-        defined_in=str(defined_in) if defined_in else None,
+        defined_in=defined_in if isinstance(defined_in, str) and defined_in else None,
         columns=tuple(columns),
         include_exclude=tuple(selections),
         config=config,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from meshlint.diagnostics import Diagnostic, Location
 from meshlint.project.dates import parse_deprecation_date
-from meshlint.project.facts import ModelNode, ModelSpec
+from meshlint.project.facts import Group, ModelNode, ModelSpec
 from meshlint.project.yaml_spans import YamlMap, iter_mappings, key_location
 from meshlint.rules.input_failures import YAML_INVALID
 
@@ -50,7 +50,7 @@ NORMALIZED_KEYS = ("access", "group", "contract", "meta", "docs")
 def property_shapes(data: object, path: str) -> list[Diagnostic]:
     """Shapes of a property file that dbt's parse rejects, each at its key with the key path:
     `tests` next to `data_tests` (on a model, a column or a version), a key both at the top of a model
-    entry and in its `config:`, and a `config:` that is not a mapping.
+    entry and in its `config:`. The other shapes dbt rejects are checked by shape_schema.py.
 
     >>> from meshlint.project.yaml_spans import load_yaml
     >>> data, _ = load_yaml("m.yml", "models:\\n  - name: m\\n    meta: {a: 1}\\n    config: {meta: {b: 2}}\\n"
@@ -66,8 +66,6 @@ def property_shapes(data: object, path: str) -> list[Diagnostic]:
         where = f"models[{index}]"
         name = model.get("name")
         config = model.get("config")
-        if config is not None and not isinstance(config, YamlMap):
-            found.append(_invalid(f"`{where}.config` of `{name}` is not a mapping", key_location(model, "config", path)))
         for key in NORMALIZED_KEYS:
             if key in model and isinstance(config, YamlMap) and key in config:
                 found.append(
@@ -86,6 +84,17 @@ def property_shapes(data: object, path: str) -> list[Diagnostic]:
             found += _both_test_keys(version, version_where, path)
             for column_index, column in iter_mappings(version.get("columns")):
                 found += _both_test_keys(column, f"{version_where}.columns[{column_index}]", path)
+    for key in ("sources", "seeds", "snapshots"):
+        for index, entry in iter_mappings(data.get(key)):
+            if key != "sources":  # a source takes neither key (shape_schema.py reports them)
+                found += _both_test_keys(entry, f"{key}[{index}]", path)
+            for column_index, column in iter_mappings(entry.get("columns")):
+                found += _both_test_keys(column, f"{key}[{index}].columns[{column_index}]", path)
+            for table_index, table in iter_mappings(entry.get("tables") if key == "sources" else None):
+                where = f"{key}[{index}].tables[{table_index}]"
+                found += _both_test_keys(table, where, path)
+                for column_index, column in iter_mappings(table.get("columns")):
+                    found += _both_test_keys(column, f"{where}.columns[{column_index}]", path)
     return found
 
 
@@ -101,5 +110,19 @@ def _both_test_keys(entry: YamlMap, where: str, path: str) -> list[Diagnostic]:
     ]
 
 
-def _invalid(message: str, location: Location) -> Diagnostic:
-    return YAML_INVALID.diagnostic(message, location, help="dbt's parse fails; write `config:` as a mapping of keys")
+
+def duplicate_groups(groups: list[Group]) -> list[Diagnostic]:
+    """dbt's parse rejects two groups of one project with the same name (DuplicateResourceNameError)."""
+    seen: dict[str, Group] = {}
+    found = []
+    for group in groups:
+        first = seen.setdefault(group.name, group)
+        if first is not group:
+            found.append(
+                YAML_INVALID.diagnostic(
+                    f"Group `{group.name}` is defined twice (first at {first.location.path}:{first.location.line})",
+                    group.location,
+                    help="dbt's parse fails (\"dbt found two groups with the name\"); rename or remove one of them",
+                )
+            )
+    return found

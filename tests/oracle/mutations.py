@@ -1176,6 +1176,25 @@ ACCESS_CASES = [
         ),
     ),
     Case(
+        "A02b_xref_foreign_key_to_protected",
+        "finance's orders_peek has a foreign key to ref('analytics', 'stg_customers') (protected by default)",
+        {
+            **orders_peek("(select 1 as customer_id) as t"),
+            FINANCE_YML: (
+                "version: 2\n\nmodels:\n  - name: orders_peek\n    columns:\n      - name: customer_id\n"
+                "        constraints:\n          - type: foreign_key\n"
+                "            to: ref('analytics', 'stg_customers')\n            to_columns: [customer_id]\n"
+            ),
+        },
+        BASE | {f("ML301", ORDERS_PEEK), f("ML105", ORDERS_PEEK, "customer_id")},
+        parse_error(
+            "finance",
+            "DbtReferenceError",
+            "which is not allowed because the referenced node is protected to the 'analytics' package",
+            events=ANALYTICS_EVENTS,
+        ),
+    ),
+    Case(
         "A03_xref_unknown_model",
         "finance's orders_peek refs ref('analytics', 'fct_nope')",
         orders_peek("{{ ref('analytics', 'fct_nope') }}"),
@@ -1244,6 +1263,22 @@ ACCESS_CASES = [
             ),
         },
         BASE | {f("ML302", STG_ORDERS), f("ML105", STG_ORDERS, "customer_id")},
+        parse_error("analytics", "DbtReferenceError", "private to the 'core' group"),
+    ),
+    Case(
+        "A09b_model_level_foreign_key_to_private_model",
+        "the same foreign key as a model-level constraint of stg_orders (`columns: [customer_id]`)",
+        {
+            GROUPS_YML: GROUPS,
+            CORE_YML: in_group("core"),
+            STAGING_YML: (
+                "version: 2\n\nmodels:\n  - name: stg_customers\n    access: private\n    group: core\n"
+                "  - name: stg_orders\n    constraints:\n      - type: foreign_key\n        columns: [customer_id]\n"
+                "        to: ref('stg_customers')\n        to_columns: [customer_id]\n"
+                "    columns:\n      - name: customer_id\n"
+            ),
+        },
+        BASE | {f("ML302", STG_ORDERS), f("ML105", STG_ORDERS)},
         parse_error("analytics", "DbtReferenceError", "private to the 'core' group"),
     ),
     Case(
