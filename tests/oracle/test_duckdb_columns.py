@@ -86,7 +86,6 @@ UNKNOWN_TYPES: dict[tuple[str, str], str] = {
     (_LAB + "dates", "week_after"): "dbt.dateadd renders `date + cast(7 as bigint) * interval 1 day`",  # TIMESTAMP
     (_LAB + "dates", "launch_dow"): "date_part with a string part is not typed",  # BIGINT
     (_LAB + "dates", "launched_epoch"): "epoch() is not typed",  # DOUBLE
-    (_LAB + "dbt_macros", "sku_letter"): "dbt.split_part renders `string_split(...)[1]`, a list subscript",  # VARCHAR
     (_LAB + "dbt_macros", "loaded_at"): "dbt.current_timestamp renders now(), which is not typed",  # TIMESTAMPTZ
     (_LAB + "misc_functions", "loaded_at"): "now() is not typed",  # TIMESTAMP WITH TIME ZONE
     (_LAB + "misc_functions", "units_root"): "sqrt() is not typed",  # DOUBLE
@@ -94,7 +93,6 @@ UNKNOWN_TYPES: dict[tuple[str, str], str] = {
     (_LAB + "misc_functions", "noise"): "random() is not typed",  # DOUBLE
     (_LAB + "misc_functions", "row_uuid"): "uuid() is not typed",  # UUID
     (_LAB + "misc_functions", "sku_hash"): "hash() is not typed",  # UBIGINT
-    (_LAB + "misc_functions", "sku_parts"): "string_split() is not typed",  # VARCHAR[]
     (_LAB + "misc_functions", "age_at_2025"): "age() is not typed",  # INTERVAL
     (_LAB + "nested_types", "tiny_map"): "map() is not typed",  # MAP(VARCHAR, INTEGER)
     (_LAB + "star_modifiers", "price"): _DECIMAL_RULES + " (REPLACE with price * 2)",  # DECIMAL(18,2)
