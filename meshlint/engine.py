@@ -16,6 +16,7 @@ from pathlib import Path
 from meshlint.analyse.cache import AnalysisCache
 from meshlint.analyse.facts import AnalysedMesh, RuleOptions
 from meshlint.analyse.pipeline import analyse_mesh
+from meshlint.analyse.scope import project_change
 from meshlint.cascades import drop_follow_ons, drop_restated
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.dialect_evidence import dialect_notes
@@ -180,13 +181,11 @@ def limit_to_changes(
     touched: set[tuple[str, str]] = set()
     whole_projects: set[str] = set()
     for project in analysed.mesh.projects:
-        inside = {p for p in changed_paths if p.startswith(project.root + os.sep)}
-        if not inside:
+        change = project_change(project, changed_paths)
+        if change is None:
             continue
-        changed_sources = {(s.source, s.name) for s in project.sources if s.location.path in inside}
-        model_files = {n.sql.path for n in project.nodes if n.sql} | {s.path for s in project.specs}
-        model_files |= {s.location.path for s in project.sources}
-        if inside - model_files:
+        inside, changed_sources, whole = change
+        if whole:
             whole_projects.add(project.name)
         for node in project.nodes:
             analysed_node = analysed.by_id.get(node.unique_id)

@@ -451,22 +451,14 @@ def _foreign_keys(
     analysis: _Analysis, parsed: Mapping[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]]
 ) -> dict[str, tuple[tuple[str, str | None], ...]]:
     """Per model, what each foreign key's `to: ref(...)` names and resolves to (as the rules resolve it)."""
-    from meshlint.rules.foreign_keys import STATIC_REF
-    from meshlint.rules.ml105_contract_no_effect import model_constraints
+    from meshlint.rules.foreign_keys import static_foreign_keys
 
     found: dict[str, tuple[tuple[str, str | None], ...]] = {}
     for uid, (project, node, _, _) in parsed.items():
-        constraints = [*model_constraints(node), *(c for column in node.columns for c in column.constraints)]
         keys = []
-        for constraint in constraints:
-            if constraint.type != "foreign_key" or constraint.to is None:
-                continue
-            match = STATIC_REF.fullmatch(constraint.to.value)
-            if match is None:
-                continue
-            package, name = (match.group(2), match.group(4)) if match.group(4) else (None, match.group(2))
-            ref = resolve_ref(RefCall(name, package, None, 0, ""), project, analysis.index)
-            keys.append((name, ref.target.unique_id if ref.target is not None else None))
+        for _, _, call in static_foreign_keys(node):
+            ref = resolve_ref(call, project, analysis.index)
+            keys.append((call.name, ref.target.unique_id if ref.target is not None else None))
         if keys:
             found[uid] = tuple(keys)
     return found

@@ -118,6 +118,19 @@ class Parsed:
     may_change: bool  # its template reads `execute`: compiled refs and sources may differ
 
 
+def project_change(project: Project, changed_paths: Collection[str]) -> tuple[set[str], set[tuple[str, str]], bool] | None:
+    """What the changed files (resolved paths) change in the project: the files inside it, the sources
+    (source, table) their YAML declares, and whether any other file (dbt_project.yml, a macro, a seed)
+    changed, which touches the whole project; None when no changed file is inside it."""
+    inside = {p for p in changed_paths if p.startswith(project.root + os.sep)}
+    if not inside:
+        return None
+    changed_sources = {(s.source, s.name) for s in project.sources if s.location.path in inside}
+    model_files = {n.sql.path for n in project.nodes if n.sql} | {s.path for s in project.specs}
+    model_files |= {s.location.path for s in project.sources}
+    return inside, changed_sources, bool(inside - model_files)
+
+
 def needed_models(
     mesh: Mesh,
     parsed: Mapping[str, Parsed],
@@ -134,13 +147,10 @@ def needed_models(
         by_name.setdefault((item.node.project, item.node.name), []).append(uid)
     touched: set[str] = set()
     for project in mesh.projects:
-        inside = {p for p in changed_paths if p.startswith(project.root + os.sep)}
-        if not inside:
+        change = project_change(project, changed_paths)
+        if change is None:
             continue
-        changed_sources = {(s.source, s.name) for s in project.sources if s.location.path in inside}
-        model_files = {n.sql.path for n in project.nodes if n.sql} | {s.path for s in project.specs}
-        model_files |= {s.location.path for s in project.sources}
-        whole = bool(inside - model_files)
+        inside, changed_sources, whole = change
         for node in project.nodes:
             item = parsed.get(node.unique_id)
             if item is None:

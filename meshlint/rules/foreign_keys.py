@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef
 from meshlint.analyse.graph import NodeIndex, resolve_ref
 from meshlint.diagnostics import Location
+from meshlint.project.facts import ModelNode
 from meshlint.render.state import RefCall
 from meshlint.rules.ml105_contract_no_effect import model_constraints
 
@@ -23,12 +24,9 @@ class ForeignKeyRef:
     column_name: str | None  # None for a model-level constraint
 
 
-def foreign_key_refs(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[ForeignKeyRef]:
-    """Each plain `to: ref('model')` / `ref('project', 'model')` of the model's foreign keys, resolved."""
-    node = analysed.node
-    project = mesh.project(node.project)
-    if project is None:
-        return
+def static_foreign_keys(node: ModelNode) -> Iterator[tuple[str | None, Location, RefCall]]:
+    """Each foreign key of the model whose `to:` is a plain `ref('model')` / `ref('project', 'model')`:
+    the column it is on (None for a model-level constraint), where its `to:` is and the ref it makes."""
     constraints = [(None, c) for c in model_constraints(node)]
     constraints += [(column.name, c) for column in node.columns for c in column.constraints]
     for column_name, constraint in constraints:
@@ -38,6 +36,15 @@ def foreign_key_refs(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[For
         if match is None:
             continue
         package, name = (match.group(2), match.group(4)) if match.group(4) else (None, match.group(2))
+        yield column_name, constraint.to.location, RefCall(name, package, None, constraint.to.location.line, constraint.to.value)
+
+
+def foreign_key_refs(analysed: AnalysedNode, mesh: AnalysedMesh) -> Iterator[ForeignKeyRef]:
+    """Each plain `to: ref('model')` / `ref('project', 'model')` of the model's foreign keys, resolved."""
+    node = analysed.node
+    project = mesh.project(node.project)
+    if project is None:
+        return
+    for column_name, location, call in static_foreign_keys(node):
         index = mesh.derived("node-index", "", lambda: NodeIndex.of(mesh.mesh))
-        call = RefCall(name, package, None, constraint.to.location.line, constraint.to.value)
-        yield ForeignKeyRef(resolve_ref(call, project, index), constraint.to.location, column_name)
+        yield ForeignKeyRef(resolve_ref(call, project, index), location, column_name)
