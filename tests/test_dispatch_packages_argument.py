@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.oracle.dbt_runner import dbt_python
+from tests.oracle.dbt_runner import run_dbt
 
 CASE = Path(__file__).parent.parent / "rules" / "ML002-jinja-invalid" / "cases" / "bad-dispatch-packages-argument" / "analytics"
 
@@ -23,13 +21,7 @@ def test_real_dbt_rejects_the_packages_argument(tmp_path: Path) -> None:
     (project / "profiles.yml").write_text(
         f"analytics:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: {tmp_path / 'a.duckdb'}\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DBT_")}
-    env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
-    run = subprocess.run(
-        [dbt_python(), "-m", "dbt.cli.main", "parse", "--project-dir", str(project), "--profiles-dir", str(project),
-         "--no-partial-parse", "--no-use-colors", "--no-version-check"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
-    )
+    run = run_dbt(project, "parse")
     assert run.returncode != 0, run.stdout
     assert 'The "packages" argument of adapter.dispatch() has been deprecated' in run.stdout, run.stdout
 

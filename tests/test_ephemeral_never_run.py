@@ -5,16 +5,14 @@ tests hold such fixtures); once a table refs it, dbt inlines it as a CTE and the
 from __future__ import annotations
 
 import datetime
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from meshlint.engine import check
 from meshlint.settings import Settings
-from tests.oracle.dbt_runner import dbt_python
+from tests.oracle.dbt_runner import run_dbt
 
 CASES = Path(__file__).parent.parent / "rules" / "ML003-sql-unparseable" / "cases"
 DAY = datetime.date(2026, 11, 23)
@@ -52,13 +50,7 @@ def test_a_data_test_runs_the_ephemeral_model(tmp_path: Path) -> None:
 def test_real_dbt_runs_an_ephemeral_model_only_through_what_refs_it(tmp_path: Path, case: str, builds: bool) -> None:
     pytest.importorskip("dbt.adapters.duckdb")
     project = _copy(case, tmp_path)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DBT_")}
-    env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
-    run = subprocess.run(
-        [dbt_python(), "-m", "dbt.cli.main", "build", "--project-dir", str(project), "--profiles-dir", str(project),
-         "--no-partial-parse", "--no-use-colors", "--no-version-check"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
-    )
+    run = run_dbt(project, "build")
     assert (run.returncode == 0) is builds, run.stdout
     if not builds:
         # the table fails on the ephemeral model's SQL, inlined into its query

@@ -4,15 +4,13 @@ dbt: packages pick their models from the graph by it (The Tuva Project's data-qu
 from __future__ import annotations
 
 import datetime
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from meshlint.engine import check
 from meshlint.settings import Settings
-from tests.oracle.dbt_runner import dbt_python
+from tests.oracle.dbt_runner import run_dbt
 
 DAY = datetime.date(2026, 11, 23)
 LISTING = """\
@@ -60,13 +58,7 @@ def test_listing_reads_paths_relative_to_each_project(tmp_path: Path) -> None:
 def test_real_dbt_lists_the_same_paths(tmp_path: Path) -> None:
     pytest.importorskip("dbt.adapters.duckdb")
     root = _project(tmp_path)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DBT_")}
-    env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
-    run = subprocess.run(
-        [dbt_python(), "-m", "dbt.cli.main", "compile", "--project-dir", str(root), "--profiles-dir", str(root),
-         "--no-partial-parse", "--no-use-colors", "--no-version-check"],
-        cwd=root, env=env, capture_output=True, text=True, timeout=600,
-    )
+    run = run_dbt(root, "compile")
     assert run.returncode == 0, run.stdout + run.stderr
     compiled = (root / "target" / "compiled" / "shop" / "models" / "marts" / "listing.sql").read_text()
     assert _listing(compiled) == "shop:models/staging/stg_orders.sql:orders_v,payments:models/staging/stg_payments.sql:stg_payments"

@@ -5,15 +5,13 @@ Project's models are switched on by `claims_enabled: true` in the installing pro
 from __future__ import annotations
 
 import datetime
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from meshlint.engine import check
 from meshlint.settings import Settings
-from tests.oracle.dbt_runner import dbt_python
+from tests.oracle.dbt_runner import run_dbt
 
 DAY = datetime.date(2026, 11, 23)
 MODEL = """\
@@ -54,13 +52,7 @@ def test_the_root_project_s_vars_win_in_a_package(tmp_path: Path) -> None:
 def test_real_dbt_gives_a_package_the_root_project_s_vars(tmp_path: Path) -> None:
     pytest.importorskip("dbt.adapters.duckdb")
     root = _mesh(tmp_path)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DBT_")}
-    env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
-    run = subprocess.run(
-        [dbt_python(), "-m", "dbt.cli.main", "compile", "--project-dir", str(root), "--profiles-dir", str(root),
-         "--no-partial-parse", "--no-use-colors", "--no-version-check"],
-        cwd=root, env=env, capture_output=True, text=True, timeout=600,
-    )
+    run = run_dbt(root, "compile")
     assert run.returncode == 0, run.stdout + run.stderr
     compiled = (root / "target" / "compiled" / "claims" / "models" / "claims_summary.sql").read_text()
     assert "2024 as payment_year" in compiled and "'us' as region" in compiled

@@ -6,8 +6,6 @@ gives dbt something to build; never an error."""
 from __future__ import annotations
 
 import datetime
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ import pytest
 from meshlint.diagnostics import Severity
 from meshlint.engine import check
 from meshlint.settings import Settings
-from tests.oracle.dbt_runner import dbt_python
+from tests.oracle.dbt_runner import run_dbt
 
 DAY = datetime.date(2026, 11, 23)
 PROFILE = "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: {path}\n"
@@ -67,16 +65,6 @@ def test_nothing_to_build_is_a_warning(tmp_path: Path, packaged: bool) -> None:
     assert found[0][2].startswith("Project `shop_tests` has no models")
 
 
-def _dbt(project: Path, *command: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DBT_")}
-    env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
-    return subprocess.run(
-        [dbt_python(), "-m", "dbt.cli.main", *command, "--project-dir", str(project), "--profiles-dir", str(project),
-         "--no-partial-parse", "--no-use-colors", "--no-version-check"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
-    )
-
-
 @pytest.mark.dbt
 def test_real_dbt_builds_a_package_s_models_and_only_warns_on_an_empty_project(tmp_path: Path) -> None:
     pytest.importorskip("dbt.adapters.duckdb")
@@ -84,9 +72,9 @@ def test_real_dbt_builds_a_package_s_models_and_only_warns_on_an_empty_project(t
     _package(with_package, model=True)
     empty = _project(tmp_path / "empty")
     for root in (with_package, empty):
-        parsed = _dbt(root, "parse")
+        parsed = run_dbt(root, "parse")
         assert parsed.returncode == 0, parsed.stdout + parsed.stderr
-    built = _dbt(with_package, "build")
+    built = run_dbt(with_package, "build")
     assert built.returncode == 0 and "PASS=1" in built.stdout, built.stdout
-    nothing = _dbt(empty, "build")
+    nothing = run_dbt(empty, "build")
     assert nothing.returncode == 0 and "Nothing to do" in nothing.stdout, nothing.stdout

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from meshlint.engine import check
 from meshlint.settings import Settings
-from tests.oracle.dbt_runner import dbt_python
+from tests.oracle.dbt_runner import run_dbt
 
 DAY = datetime.date(2026, 11, 23)
 PY_MODEL = """\
@@ -45,13 +43,7 @@ def test_a_python_model_s_own_config_decides_whether_it_exists(tmp_path: Path, e
 def test_real_dbt_leaves_the_disabled_python_model_out(tmp_path: Path) -> None:
     pytest.importorskip("dbt.adapters.duckdb")
     root = _project(tmp_path / "shop", enabled=False)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DBT_")}
-    env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
-    run = subprocess.run(
-        [dbt_python(), "-m", "dbt.cli.main", "parse", "--project-dir", str(root), "--profiles-dir", str(root),
-         "--no-partial-parse", "--no-use-colors", "--no-version-check"],
-        cwd=root, env=env, capture_output=True, text=True, timeout=600,
-    )
+    run = run_dbt(root, "parse")
     assert run.returncode == 0, run.stdout
     manifest = json.loads((root / "target" / "manifest.json").read_text())
     assert "model.shop.order_history" not in manifest["nodes"]

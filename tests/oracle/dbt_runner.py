@@ -496,6 +496,18 @@ def dbt_python() -> str:
     return os.environ.get("MESHLINT_DBT_PYTHON", sys.executable)
 
 
+def run_dbt(project: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    """Real dbt's `command` (`parse`, `compile`, `build` ...) on a project whose profiles.yml is in it,
+    with no partial parse and none of the caller's DBT_ settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DBT_")}
+    env["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
+    return subprocess.run(
+        [dbt_python(), "-m", "dbt.cli.main", *command, "--project-dir", str(project), "--profiles-dir", str(project),
+         "--no-partial-parse", "--no-use-colors", "--no-version-check"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
 def run_cases(case_ids: Iterable[str], workers: int | None = None) -> dict[str, DbtVerdict]:
     """Run the given cases on `workers` dbt processes (default: $MESHLINT_ORACLE_WORKERS or the CPUs)."""
     import mutations
