@@ -11,7 +11,6 @@ import json
 import os
 import re
 from collections.abc import Callable, Collection, Mapping
-from typing import TYPE_CHECKING
 
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
@@ -22,6 +21,8 @@ from meshlint.analyse.contract_order import in_contract_order
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef, RuleOptions
 from meshlint.analyse.graph import NodeIndex, resolve_ref, topological_order
 from meshlint.analyse.identifiers import warehouse_name
+from meshlint.analyse.scope import Parsed, needed_models, static_render
+from meshlint.analyse.scope import close as close_scope
 from meshlint.analyse.tasks import MIN_PARALLEL_WAVE, Inferred, InferTask, process_pool, run_task, waves
 from meshlint.diagnostics import Diagnostic, Location
 from meshlint.project.config_tree import node_config
@@ -41,9 +42,6 @@ from meshlint.rules.input_failures import (
     REF_CYCLE,
     SQL_UNPARSEABLE,
 )
-
-if TYPE_CHECKING:
-    from meshlint.analyse.scope import Parsed
 
 
 def declared_type(data_type: str | None, dialect: str) -> exp.DataType | None:
@@ -354,8 +352,6 @@ def analyse_mesh(
     scanned: set[str] = set()  # refs and sources from the template's scan, not rendered (scoped runs)
     scan = None
     if changed is not None:
-        from meshlint.analyse.scope import static_render
-
         scan = static_render
     disabled: set[str] = set()
     for project in mesh.projects:
@@ -397,11 +393,9 @@ def analyse_mesh(
 
     wanted: set[str] | None = None
     if changed is not None:
-        from meshlint.analyse import scope
-
         items = {uid: _scope_item(uid, entry) for uid, entry in parsed.items()}
         foreign_keys = _foreign_keys(analysis, parsed)
-        wanted = scope.needed_models(mesh, items, changed, foreign_keys)
+        wanted = needed_models(mesh, items, changed, foreign_keys)
         for uid in sorted(wanted & scanned):  # the scan gave refs and sources; the analysis needs the render
             project, node, scanned_result, refs = parsed[uid]
             result = analysis.render(project, node, execute=False)
@@ -419,7 +413,7 @@ def analyse_mesh(
             more = {t for _, t in escaped if t not in wanted}
             if not more:
                 break
-            wanted = scope.close(wanted | more, items, None, foreign_keys)
+            wanted = close_scope(wanted | more, items, None, foreign_keys)
             analysis.done, analysis._table_keys = {}, {}
     else:
         done, node_problems, _ = _compile(analysis, parsed, order, ordered, edges, disabled, jobs, progress, None)
@@ -439,9 +433,7 @@ def analyse_mesh(
     )
 
 
-def _scope_item(uid: str, entry: tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]) -> "Parsed":
-    from meshlint.analyse.scope import Parsed
-
+def _scope_item(uid: str, entry: tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]) -> Parsed:
     project, node, result, refs = entry
     may_change = result is not None and result.failure is None and result.used_execute
     return Parsed(project, node, result, tuple(r.target.unique_id for r in refs if r.target is not None), may_change)
