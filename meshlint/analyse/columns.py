@@ -14,6 +14,7 @@ unknown (None, which callers never report as a mismatch). So:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Mapping
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 import sqlglot
 from sqlglot import exp, serde
+from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import ParseError, SqlglotError
 from sqlglot.optimizer.annotate_types import TypeAnnotator
 from sqlglot.optimizer.qualify import qualify
@@ -218,6 +220,14 @@ def _spellings(tables: Mapping[str, TableColumns]) -> dict[str, str | None]:
             key = name.lower()
             found[key] = name if found.get(key, name) == name else None
     return found
+@functools.lru_cache(maxsize=8)
+def _rows_not_structs(dialect: str) -> Dialect:
+    """The dialect, but without typing each query's rows as a STRUCT."""
+    found = Dialect.get_or_raise(dialect).__class__()
+    found.QUERY_RESULTS_ARE_STRUCTS = False
+    return found
+
+
 # Clauses of a SELECT that no output column's type depends on: filters, grouping, ordering, join conditions.
 _UNTYPED_CLAUSES = ("where", "group", "having", "qualify", "order")
 
@@ -233,9 +243,20 @@ def _annotate_outputs(tree: exp.Expression, schema: MappingSchema, dialect: str)
     >>> typed.selects[0].type.sql("duckdb"), typed.args["where"].this.type
     ('INT', None)
     """
+    structs = False  # whether a query's row type (a STRUCT) is read: `select t from t`, `SELECT AS STRUCT`
+    selects = []
+    for node in tree.find_all(exp.Select, exp.TableColumn):
+        if isinstance(node, exp.TableColumn) or node.args.get("kind"):
+            structs = True
+        else:
+            selects.append(node)
+    if not structs and schema.dialect.QUERY_RESULTS_ARE_STRUCTS and dialect == "duckdb":
+        # sqlglot builds every DuckDB query's row type (a copy of each projection's type) for the two places
+        # above that read it; with neither in the tree, the same types without building them
+        schema._dialect = _rows_not_structs(dialect)  # read by the annotator only: set after qualifying
     annotator = TypeAnnotator(schema=schema, expression_metadata=annotators_for(dialect))
     skipped = annotator._visited
-    for select in tree.find_all(exp.Select):
+    for select in selects:
         args = select.args
         for key in _UNTYPED_CLAUSES:
             clause = args.get(key)
