@@ -192,6 +192,53 @@ def parse_sql(sql: str, dialect: str) -> exp.Expression | SqlParseFailure:
     return statements[-1]
 
 
+_NORMALIZED: dict[tuple[str, object, bool, bool], str] = {}  # sqlglot's normalised form of a name, for every run
+_MAX_NORMALIZED = 200_000
+
+
+class _Schema(MappingSchema):
+    """sqlglot's MappingSchema, with the normalised form of each table and column name computed once per
+    process rather than once per model (a model's schema repeats its parents' column names)."""
+
+    def _normalize_name(
+        self, name: str | exp.Identifier, dialect: object = None, is_table: bool = False, normalize: bool | None = None
+    ) -> str:
+        if not isinstance(name, str):  # an identifier of the query (quoted or not): sqlglot's own cache
+            return super()._normalize_name(name, dialect, is_table, normalize)  # type: ignore[arg-type]
+        normalize = self.normalize if normalize is None else normalize
+        dialect = dialect or self.dialect
+        key = (name, dialect, is_table, normalize)
+        cache = self._normalized_name_cache  # shared with identifiers, as in sqlglot: the first answer stays
+        found = cache.get(key)  # type: ignore[arg-type]
+        if found:
+            return found
+        found = _NORMALIZED.get(key)
+        if found is None:
+            found = super()._normalize_name(name, dialect, is_table, normalize)  # type: ignore[arg-type]
+            if len(_NORMALIZED) >= _MAX_NORMALIZED:
+                _NORMALIZED.clear()
+            _NORMALIZED[key] = found
+        elif found:
+            cache[key] = found  # type: ignore[index]
+        return found
+
+    def _normalize(self, schema: dict[str, object]) -> dict[str, object]:
+        """The same as sqlglot's for a {table: {column: type}} mapping with columns in every table (the
+        general case, and its errors, are sqlglot's)."""
+        if not schema or not all(
+            isinstance(columns, dict) and columns and not any(isinstance(v, dict) for v in columns.values())
+            for columns in schema.values()
+        ):
+            return super()._normalize(schema)
+        normalized: dict[str, object] = {}
+        name = self._normalize_name
+        for table, columns in schema.items():
+            target = normalized.setdefault(name(table, is_table=True), {})
+            for column, column_type in columns.items():  # type: ignore[attr-defined]
+                target[name(column)] = column_type  # type: ignore[index]
+        return normalized
+
+
 def _schema(tables: Mapping[str, TableColumns], dialect: str) -> tuple[MappingSchema, bool]:
     """The tables as a sqlglot schema, and whether some column name is not lower case."""
     mapping: dict[str, dict[str, object]] = {}
@@ -209,7 +256,7 @@ def _schema(tables: Mapping[str, TableColumns], dialect: str) -> tuple[MappingSc
         if not table.complete:
             columns[MORE_COLUMNS] = "unknown"
         mapping[token] = columns
-    return MappingSchema(mapping, dialect=dialect), mixed
+    return _Schema(mapping, dialect=dialect), mixed
 
 
 def _spellings(tables: Mapping[str, TableColumns]) -> dict[str, str | None]:
