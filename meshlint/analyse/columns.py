@@ -289,6 +289,13 @@ def _annotate_outputs(tree: exp.Expression, schema: MappingSchema, dialect: str)
     >>> typed = _annotate_outputs(tree, schema, "duckdb")
     >>> typed.selects[0].type.sql("duckdb"), typed.args["where"].this.type
     ('INT', None)
+
+    A table read as a column is still its row STRUCT (the only case, with `SELECT AS STRUCT`, that needs them):
+
+    >>> tree = parse_sql("with t as (select 1 as a) select t as r from t", "duckdb")
+    >>> tree = qualify(tree, schema=schema, dialect="duckdb", quote_identifiers=False)
+    >>> _annotate_outputs(tree, schema, "duckdb").selects[0].type.sql("duckdb")
+    'STRUCT(a INT)'
     """
     structs = False  # whether a query's row type (a STRUCT) is read: `select t from t`, `SELECT AS STRUCT`
     selects = []
@@ -297,11 +304,15 @@ def _annotate_outputs(tree: exp.Expression, schema: MappingSchema, dialect: str)
             structs = True
         else:
             selects.append(node)
-    if not structs and schema.dialect.QUERY_RESULTS_ARE_STRUCTS and dialect == "duckdb":
+    own_dialect = schema.dialect
+    if not structs and own_dialect.QUERY_RESULTS_ARE_STRUCTS and dialect == "duckdb":
         # sqlglot builds every DuckDB query's row type (a copy of each projection's type) for the two places
         # above that read it; with neither in the tree, the same types without building them
-        schema._dialect = _rows_not_structs(dialect)  # read by the annotator only: set after qualifying
-    annotator = TypeAnnotator(schema=schema, expression_metadata=annotators_for(dialect))
+        schema._dialect = _rows_not_structs(dialect)  # the annotator reads it once, here
+    try:
+        annotator = TypeAnnotator(schema=schema, expression_metadata=annotators_for(dialect))
+    finally:
+        schema._dialect = own_dialect
     skipped = annotator._visited
     for select in selects:
         args = select.args
