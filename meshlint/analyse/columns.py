@@ -275,6 +275,11 @@ def _rows_not_structs(dialect: str) -> Dialect:
     return found
 
 
+# Nodes whose identifiers are names only: no type reads an identifier's type through them (unlike a struct
+# literal's field names, which become part of the struct type).
+_NAME_HOLDERS = (exp.Column, exp.Alias, exp.Table, exp.TableAlias)
+
+
 # Clauses of a SELECT that no output column's type depends on: filters, grouping, ordering, join conditions.
 _UNTYPED_CLAUSES = ("where", "group", "having", "qualify", "order")
 
@@ -299,8 +304,12 @@ def _annotate_outputs(tree: exp.Expression, schema: MappingSchema, dialect: str)
     """
     structs = False  # whether a query's row type (a STRUCT) is read: `select t from t`, `SELECT AS STRUCT`
     selects = []
-    for node in tree.find_all(exp.Select, exp.TableColumn):
-        if isinstance(node, exp.TableColumn) or node.args.get("kind"):
+    identifiers = []
+    for node in tree.find_all(exp.Select, exp.TableColumn, exp.Identifier):
+        if isinstance(node, exp.Identifier):
+            if isinstance(node.parent, _NAME_HOLDERS):
+                identifiers.append(node)
+        elif isinstance(node, exp.TableColumn) or node.args.get("kind"):
             structs = True
         else:
             selects.append(node)
@@ -314,6 +323,8 @@ def _annotate_outputs(tree: exp.Expression, schema: MappingSchema, dialect: str)
     finally:
         schema._dialect = own_dialect
     skipped = annotator._visited
+    for identifier in identifiers:
+        skipped[id(identifier)] = identifier
     for select in selects:
         args = select.args
         for key in _UNTYPED_CLAUSES:
