@@ -339,11 +339,15 @@ def analyse_mesh(
     progress: Callable[[int, int], None] | None = None,
     limits: RenderLimits = RenderLimits(),
     changed: Collection[str] | None = None,
+    models: Collection[str] | None = None,
+    known: Mapping[str, RenderResult] | None = None,
 ) -> AnalysedMesh:
     """Render and infer every model of the mesh. `jobs` > 1 infers each wave of independent models
     in that many processes; the result is the same as with one. With `changed` (resolved paths of the
     changed files), only the models that the findings about those files need are analysed (see
-    `scope.py`)."""
+    `scope.py`); with `models` (unique ids), only those and what their analysis and rules read. `known`
+    gives, by unique id, a model's parse-pass render from an earlier run with the same inputs (its refs,
+    sources and config; the SQL left out): used instead of rendering, like the scan."""
     original = mesh
     analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today, cache, limits)
     mesh = analysis.mesh  # with Jinja in YAML values rendered
@@ -351,8 +355,9 @@ def analyse_mesh(
     parsed: dict[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]] = {}
     scanned: set[str] = set()  # refs and sources from the template's scan, not rendered (scoped runs)
     scan = None
-    if changed is not None:
+    if changed is not None or models is not None:
         scan = static_render
+    known = known or {}
     disabled: set[str] = set()
     for project in mesh.projects:
         if project.external:
@@ -360,8 +365,10 @@ def analyse_mesh(
         for node in project.nodes:
             if node.resource_type not in ("model", "snapshot"):
                 continue  # seeds: ref targets whose columns come from their CSV header
-            result = None
-            if scan is not None and node.sql is not None and not node.sql.path.endswith(".py"):
+            result = known.get(node.unique_id) if scan is not None else None
+            if result is not None:
+                scanned.add(node.unique_id)
+            elif scan is not None and node.sql is not None and not node.sql.path.endswith(".py"):
                 result = scan(node.sql.text)
                 if result is not None:
                     scanned.add(node.unique_id)
@@ -392,10 +399,13 @@ def analyse_mesh(
         )
 
     wanted: set[str] | None = None
-    if changed is not None:
+    if changed is not None or models is not None:
         items = {uid: _scope_item(uid, entry) for uid, entry in parsed.items()}
         foreign_keys = _foreign_keys(analysis, parsed)
-        wanted = needed_models(mesh, items, changed, foreign_keys)
+        if changed is not None:
+            wanted = needed_models(mesh, items, changed, foreign_keys)
+        else:
+            wanted = close_scope(models or (), items, None, foreign_keys)
         for uid in sorted(wanted & scanned):  # the scan gave refs and sources; the analysis needs the render
             project, node, scanned_result, refs = parsed[uid]
             result = analysis.render(project, node, execute=False)
