@@ -101,17 +101,21 @@ def rule_findings(
     ]
     for rule in rules:
         if rule.check_mesh is not None:
+            found: list[Diagnostic] = []
             try:
-                yield rule, None, list(rule.check_mesh(analysed))
+                found.extend(rule.check_mesh(analysed))
             except Exception as error:  # a crashing rule must not stop the run
-                yield rule, None, [_crash(rule, error, None, Location("<mesh>"))]
+                found.append(_crash(rule, error, None, Location("<mesh>")))
+            yield rule, None, found
         if rule.check_node is not None:
             for node in lintable:
+                found = []
                 try:
-                    yield rule, node.unique_id, list(rule.check_node(node, analysed))
+                    found.extend(rule.check_node(node, analysed))
                 except Exception as error:  # a crashing rule must not stop the run
                     location = Location(node.node.sql.path, 1, 1) if node.node.sql else node.node.location
-                    yield rule, node.unique_id, [_crash(rule, error, node.unique_id, location)]
+                    found.append(_crash(rule, error, node.unique_id, location))
+                yield rule, node.unique_id, found
 
 
 def _crash(rule: Rule, error: Exception, node: str | None, location: Location) -> Diagnostic:

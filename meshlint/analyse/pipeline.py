@@ -95,7 +95,7 @@ class _Analysis:
         # a package's var() sees the vars of the project that installs it (dbt's precedence)
         self.roots = {p.name: p for p in mesh.projects if p.package_of is None}
         self.renderer, self.problems = build_renderer(mesh, cache, limits)
-        self.graph: dict[str, object] = {}  # YAML values render before the graph exists, as in dbt
+        self.graph: Mapping[str, object] = {}  # YAML values render before the graph exists, as in dbt
         self.mesh = mesh = render_properties(mesh, self.yaml_renderer)
         self.index = NodeIndex.of(mesh)
         self.projects = {p.name: p for p in mesh.projects}
@@ -107,7 +107,7 @@ class _Analysis:
         self.done: dict[str, AnalysedNode] = {}
         self._table_keys: dict[tuple[str, str], object] = {}
         self._source_keys: dict[tuple[str, str, str], str] = {}
-        self.graph = graph_context(mesh)
+        self.graph = _LazyGraph(mesh)  # built when a render first reads it (a warm run renders few models)
         # What every render depends on besides its template: all macros, vars, allowed env values, the day.
         self.render_salt = digest(
             texts_digest((m.path, m.text) for p in mesh.projects for m in p.macro_files),
@@ -296,6 +296,28 @@ class _Analysis:
             **{k: Location(node.sql.path, line, 1) for k, line in result.config_lines.items()},
         }
         return node_config(raw, locations)
+
+
+class _LazyGraph(Mapping[str, object]):
+    """`graph_context(mesh)`, computed on first use."""
+
+    def __init__(self, mesh: Mesh) -> None:
+        self._mesh = mesh
+        self._graph: dict[str, object] | None = None
+
+    def _built(self) -> dict[str, object]:
+        if self._graph is None:
+            self._graph = graph_context(self._mesh)
+        return self._graph
+
+    def __getitem__(self, key: str) -> object:
+        return self._built()[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._built())
 
 
 def python_model_config(text: str) -> tuple[dict[str, object], dict[str, int]]:
