@@ -33,11 +33,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
+from sqlglot import exp
+
 from meshlint.analyse.cache import AnalysisCache, digest
+from meshlint.analyse.columns import type_key
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode
 from meshlint.diagnostics import Diagnostic
 from meshlint.project.facts import Mesh, ModelNode
@@ -105,11 +107,45 @@ def snapshot_key(
 
 
 def facts(analysed: AnalysedNode) -> str:
-    """A hash of what the findings of other models read of this one."""
+    """A hash of what the findings of other models read of this one, from its repr (dataclasses, strings,
+    numbers and dicts in insertion order, all from the same files in every run). Types are named by their SQL: the
+    same type may be built with or without sqlglot's optional arguments (`nested=False`), depending on
+    whether it was inferred in this process, in a worker or read from the cache.
+
+    >>> from meshlint.analyse.columns import ColumnSet, InferredColumn
+    >>> from meshlint.project.facts import ModelNode, NodeConfig
+    >>> from sqlglot import exp
+    >>> def analysed(data_type):
+    ...     node = ModelNode("model.p.m", "p", "m", None, NodeConfig())
+    ...     return AnalysedNode(node, NodeConfig(), "duckdb", columns=ColumnSet((InferredColumn("a", data_type),), True))
+    >>> plain, flagged = exp.DataType.build("bigint"), exp.DataType.build("bigint")
+    >>> flagged.set("nested", False)
+    >>> facts(analysed(plain)) == facts(analysed(flagged)) != facts(analysed(exp.DataType.build("int")))
+    True
+    """
     refs = tuple((r.call, r.target.unique_id if r.target is not None else None, r.problem) for r in analysed.refs)
     failure = analysed.render.failure if analysed.render is not None else None
-    blob = pickle.dumps((analysed.config, analysed.columns, analysed.sql_failure, refs, failure), protocol=4)
-    return hashlib.sha1(blob).hexdigest()
+    columns = analysed.columns
+    shape = None
+    if columns is not None:
+        shape = (tuple((c.name, _type_sql(c.type), c.line, c.reason) for c in columns.columns), columns.closed, columns.reasons)
+    # repr, not pickle: a pickle's bytes also tell which equal strings are one object
+    text = repr((analysed.config, shape, analysed.sql_failure, refs, failure))
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+_TYPE_SQL: dict[str, str] = {}
+
+
+def _type_sql(data_type: exp.DataType | None) -> str | None:
+    """A type's SQL, computed once per distinct type in a process."""
+    if data_type is None:
+        return None
+    key = type_key(data_type)
+    found = _TYPE_SQL.get(key)  # type: ignore[arg-type]
+    if found is None:
+        found = _TYPE_SQL[key] = data_type.sql()  # type: ignore[index]
+    return found
 
 
 def candidates(mesh: Mesh) -> dict[str, str]:
@@ -237,6 +273,7 @@ class WarmRun:
     stand_ins: tuple[tuple[str, ...], ...]
     sql_paths: tuple[tuple[str, str], ...]  # (unique id, SQL path) of every model with a file
     snapshot: Snapshot | None  # the snapshot to store for the next run (None: unchanged)
+    rounds: int = 0  # analyses run: one, plus one per wave of re-checked models whose facts changed
 
 
 def warm_run(
@@ -263,7 +300,9 @@ def warm_run(
         recheck = set().union(*(readers.of(uid) for uid in dirty))
     known = {uid: r.parse for uid, r in previous.items() if r.parse is not None and uid not in dirty}
     analysed = None
+    rounds = 0
     while recheck:
+        rounds += 1
         analysed = analyse(mesh, None, None, sorted(recheck), known)
         by_id = analysed.by_id
         if any(uid not in by_id for uid in dirty):
@@ -317,4 +356,5 @@ def warm_run(
         stand_ins=tuple(merged[uid].stand_ins for uid in order),
         sql_paths=tuple((uid, nodes[uid].sql.path) for uid in order if nodes[uid].sql is not None),  # type: ignore[union-attr]
         snapshot=Snapshot(FORMAT, now, merged, merged_mesh) if recheck else None,
+        rounds=rounds,
     )
