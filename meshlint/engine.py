@@ -131,7 +131,15 @@ def _relative(path: str, cwd: Path) -> str:
     if path.startswith("<"):
         return path
     folder, name = os.path.split(path)
+    here = str(cwd)
+    if os.path.isabs(folder) and os.path.isabs(here):  # what the loader gives: no need to ask the process's folder
+        return f"{_relative_absolute(folder, here)}/{name}".removeprefix("./")
     return f"{_relative_folder(os.path.abspath(folder or '.'), os.path.abspath(cwd))}/{name}".removeprefix("./")
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_absolute(folder: str, cwd: str) -> str:
+    return _relative_folder(os.path.normpath(folder), os.path.normpath(cwd))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -105,6 +105,7 @@ class _Analysis:
             p.name: ProjectMacros(p.name, frozenset(pkg.name for pkg in p.packages), p.dispatch) for p in mesh.projects
         }
         self.done: dict[str, AnalysedNode] = {}
+        self._configs: dict[str, tuple[ModelNode, RenderResult | None, NodeConfig]] = {}
         self._table_keys: dict[tuple[str, str], object] = {}
         self._source_keys: dict[tuple[str, str, str], str] = {}
         self.graph = _LazyGraph(mesh)  # built when a render first reads it (a warm run renders few models)
@@ -281,6 +282,15 @@ class _Analysis:
         return memo
 
     def final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
+        """The node's config with its SQL `config()` applied; computed once per node and render."""
+        memo = self._configs.get(node.unique_id)
+        if memo is not None and memo[0] is node and memo[1] is result:
+            return memo[2]
+        config = self._final_config(node, result)
+        self._configs[node.unique_id] = (node, result, config)
+        return config
+
+    def _final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
         if result is None and node.sql is not None and node.sql.path.endswith(".py"):
             config, lines = python_model_config(node.sql.text)
             if config:
