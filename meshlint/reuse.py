@@ -52,7 +52,7 @@ FORMAT = 1
 
 @dataclass(frozen=True)
 class ModelRecord:
-    sql: str  # hash of the model's SQL text ("" without a file)
+    sql: str  # hash of the model's SQL file, path and text ("" without a file)
     parse: RenderResult | None  # the parse-pass render without its SQL; None when volatile or not rendered
     targets: tuple[str, ...]  # unique ids of the models it refs (as compiled)
     foreign_keys: tuple[str, ...]  # unique ids its foreign keys' `to: ref(...)` resolve to
@@ -74,7 +74,10 @@ class Snapshot:
 
 
 def sql_hash(node: ModelNode) -> str:
-    return hashlib.sha1(node.sql.text.encode()).hexdigest() if node.sql is not None else ""
+    """A hash of the model's file: its path (findings are located in it, and folder configs follow it) and text."""
+    if node.sql is None:
+        return ""
+    return hashlib.sha1(f"{node.sql.path}\0{node.sql.text}".encode()).hexdigest()
 
 
 def snapshot_key(

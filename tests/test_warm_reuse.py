@@ -163,6 +163,8 @@ SQL_EDITS = [
     ("analytics/models/orders_v1.sql", "order_id, amount", "order_id"),
     # a suppression comment added to the SQL of a model with a finding
     ("finance/models/revenue.sql", "select o.order_id", "-- noqa: ML402\nselect o.order_id"),
+    # a new ref that closes a cycle (stg_orders -> tail -> mid -> stg_orders): the graph's order changes
+    ("analytics/models/stg_orders.sql", "'x' as status", "'x' as status -- {{ ref('tail') }}"),
     # a comment only: the model is re-inferred, nothing else changes
     ("analytics/models/mid.sql", "select order_id", "-- reviewed\nselect order_id"),
 ]
@@ -247,6 +249,23 @@ def test_a_new_or_removed_model_makes_a_full_run(mesh: Path, runs: Runs) -> None
     assert runs.warm[0] == (False, -1)
     (mesh / "analytics/models/extra.sql").unlink()
     _same_as_cold(runs)
+
+
+def test_a_model_moved_to_another_folder_is_rechecked(mesh: Path, runs: Runs) -> None:
+    """Same name, same SQL, another file: its findings are located in the new file, and folder configs
+    in dbt_project.yml follow the path."""
+    _write(mesh, {"analytics/dbt_project.yml": FILES["analytics/dbt_project.yml"] + "models:\n  analytics:\n    late:\n      +materialized: ephemeral\n"})
+    before = runs()
+    (mesh / "analytics/models/late").mkdir()
+    (mesh / "analytics/models/unused_ephemeral.sql").rename(mesh / "analytics/models/late/unused_ephemeral.sql")
+    (mesh / "analytics/models/reader.sql").rename(mesh / "analytics/models/late/reader.sql")
+    runs.warm.clear()
+    after = _same_as_cold(runs)  # now ephemeral: the unparseable model has no reader dbt runs
+    assert runs.warm[0][0] and after != before
+    (mesh / "finance/models/sub").mkdir()
+    (mesh / "finance/models/revenue.sql").rename(mesh / "finance/models/sub/revenue.sql")
+    moved = _same_as_cold(runs)  # its ML402 is located in the new file
+    assert runs.warm[-1][0] and b"finance/models/sub/revenue.sql" in moved
 
 
 def test_the_snapshot_is_deterministic_across_processes(mesh: Path, tmp_path: Path) -> None:
