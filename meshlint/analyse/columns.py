@@ -40,6 +40,7 @@ from meshlint.analyse.duplicate_names import dedupe
 from meshlint.analyse.named_windows import inline_named_windows
 from meshlint.analyse.pivots import rewrite_pivots, wrap_statement
 from meshlint.analyse.star_filters import expand_star_filters, has_star_filter, mark_written_lambdas, source_columns
+from meshlint.analyse.struct_stars import FOLDED, folded_struct_fields, has_struct, odd_struct_stars, struct_star_columns
 from meshlint.analyse.table_functions import name_table_functions
 from meshlint.analyse.unnest_structs import inner_struct_unnest, struct_fields
 from meshlint.analyse.union_by_name import is_union_by_name, union_by_name
@@ -291,6 +292,8 @@ def infer_output_columns(
         reasons += expand_star_filters(work, schema, _spellings(tables) if mixed else None)  # COLUMNS(), * LIKE
     if dialect == "duckdb" and "window" in lowered:
         inline_named_windows(work, text)  # `OVER w`: DuckDB prints the definition in an unaliased name
+    folded = dialect == "duckdb" and folded_struct_fields(work, tables, text)  # struct_stars.py
+    odd_stars = dialect == "duckdb" and (text is None or ".*" in text) and odd_struct_stars(work)
     unaliased = mark_unaliased(work, dialect, text)
     mixed = name_inner_unaliased(work, dialect, text) or mixed
     if "values" in lowered:
@@ -327,7 +330,13 @@ def infer_output_columns(
             reasons.append("`select *` over a table whose columns are not known")
             continue
         if (isinstance(projection, exp.Dot) and isinstance(projection.expression, exp.Star)) or name == "*":
-            reasons.append(STRUCT_STAR_REASON)  # `<struct column>.*`: never a column named `*`
+            # `<struct column>.*`: its fields when certain (struct_stars.py), never a column named `*`
+            fields = struct_star_columns(projection, odd_stars, folded) if dialect == "duckdb" else STRUCT_STAR_REASON
+            if isinstance(fields, str):
+                reasons.append(fields)
+                continue
+            line = lines.line(projection)
+            columns.extend(InferredColumn(n, certain_type(t), line, None if certain_type(t) else "type not inferable") for n, t in fields)
             continue
         if name == MORE_COLUMNS or name.lower() == MORE_COLUMNS:
             what = _incomplete_read(annotated, tables)
@@ -337,6 +346,9 @@ def infer_output_columns(
             fields = struct_fields(projection)  # `unnest(<struct>)`: one column per field, alias or not
             if isinstance(fields, str):
                 reasons.append(fields)
+                continue
+            if fields is not None and folded:
+                reasons.append(FOLDED)
                 continue
             if fields is not None:
                 line = lines.line(projection)
@@ -357,6 +369,8 @@ def infer_output_columns(
             data_type = certain_type(setop_types[index][1] if index < len(setop_types) else None)
         else:
             data_type = certain_type(projection.type)
+        if folded and data_type is not None and has_struct(data_type):
+            data_type = None  # its field names may be folded (struct_stars.py)
         if data_type is not None and data_type.parent is not None:
             # a cast's target is a node of the tree: keeping it would keep the whole annotated tree alive
             data_type = data_type.copy()
