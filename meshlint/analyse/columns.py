@@ -38,6 +38,7 @@ from meshlint.analyse.column_names import (
 )
 from meshlint.analyse.duplicate_names import dedupe
 from meshlint.analyse.named_windows import inline_named_windows
+from meshlint.analyse.partial_tables import with_referenced_columns
 from meshlint.analyse.pivots import rewrite_pivots, wrap_statement
 from meshlint.analyse.star_filters import expand_star_filters, has_star_filter, mark_written_lambdas, source_columns
 from meshlint.analyse.struct_stars import FOLDED, folded_struct_fields, has_struct, odd_struct_stars, struct_star_columns
@@ -269,6 +270,7 @@ def infer_output_columns(
         found = union_by_name(tree, lambda branch: infer_output_columns(branch, tables, dialect, open_reasons))  # type: ignore[arg-type]
         return ColumnSet(found.columns, found.closed and not open_reasons, tuple(dict.fromkeys((*open_reasons, *found.reasons))))
     reasons = list(open_reasons)
+    tables = with_referenced_columns(tree, tables)  # `o.amount` of a partly known table (partial_tables.py)
     schema, mixed = _schema(tables, dialect)
     preserve = dialect not in FOLD_UPPER and dialect not in FOLD_LOWER
     lines = ProjectionLines(tree, dialect, eager=in_place)  # lines as written, before qualifying rewrites them
