@@ -6,7 +6,7 @@ read without a qualifier already resolves.
 
 The qualifier is resolved in its own scope (sqlglot's scopes: the same alias may name different tables in two
 CTEs): to a table, or to a CTE or subquery that only passes that table's columns through a star
-(`with s as (select * from src) select s.amount from s`). A `select *` over the table stays open, as before,
+(`with s as (select * from src) select s.amount from s`, or `(select o.* from src o join x ...) s`). A `select *` over the table stays open, as before,
 since its list stays incomplete.
 
 Limits, the same as for a column read without a qualifier (which sqlglot already resolves): a column the table
@@ -50,15 +50,26 @@ def _table_of(source: object, incomplete: Mapping[str, str], name: str, depth: i
     if not isinstance(source, Scope) or depth > 8:
         return None
     select = source.expression
-    if not isinstance(select, exp.Select) or select.args.get("joins") or len(source.sources) != 1:
+    if not isinstance(select, exp.Select):
         return None
     projections = select.expressions
-    if any(p.alias_or_name.lower() == name.lower() for p in projections if not isinstance(p, exp.Star)):
+    if any(p.alias_or_name.lower() == name.lower() for p in projections if not _is_star(p)):
         return None  # defined by the CTE itself: sqlglot knows it
-    if not any(isinstance(p, exp.Star) or (isinstance(p, exp.Column) and p.is_star) for p in projections):
+    through = []  # the sources whose columns a star of the CTE passes on
+    for projection in projections:
+        if isinstance(projection, exp.Star):
+            if len(source.sources) != 1:
+                return None  # `*` over a join: which table has the column is not known
+            through.extend(source.sources.values())
+        elif isinstance(projection, exp.Column) and projection.is_star and projection.args.get("db") is None:
+            through.append(_source(source, projection.table))
+    if len(through) != 1:
         return None
-    (inner,) = source.sources.values()
-    return _table_of(inner, incomplete, name, depth + 1)
+    return _table_of(through[0], incomplete, name, depth + 1)
+
+
+def _is_star(projection: exp.Expression) -> bool:
+    return isinstance(projection, exp.Star) or (isinstance(projection, exp.Column) and projection.is_star)
 
 
 def with_referenced_columns(tree: exp.Expression, tables: Mapping[str, Any]) -> Mapping[str, Any]:

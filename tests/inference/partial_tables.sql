@@ -27,6 +27,22 @@ renamed as (select source.id as order_id, source.status from source)
 select renamed.order_id, renamed.status from renamed
 -- expect: order_id INTEGER, status ?
 
+-- case: duckdb derived tables that pass a partial source through a qualified star over a join
+-- dialect: duckdb
+-- schema: {"a": {"user_id": "integer"}, "b": {"user_id": "integer"}, "m": {"user_id": "integer"}}
+-- incomplete: ["a", "b"]
+select max(coalesce(s.enable, r.enable)) as enabled
+from (select s.* from a as s join m on s.user_id = m.user_id) as s
+full outer join (select r.* from b as r join m on r.user_id = m.user_id) as r on s.user_id = r.user_id
+-- expect: enabled ?
+
+-- case: duckdb a derived table with an unqualified star over a join: which table has the column is not known
+-- dialect: duckdb
+-- schema: {"a": {"id": "integer"}, "m": {"id": "integer"}}
+-- incomplete: ["a"]
+select s.x from (select * from a join m using (id)) as s
+-- expect-open: Unknown column
+
 -- case: duckdb the same alias naming two partial sources in two CTEs
 -- dialect: duckdb
 -- schema: {"a": {"id": "integer"}, "b": {"id": "integer"}}

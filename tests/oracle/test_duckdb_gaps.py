@@ -209,6 +209,7 @@ with x as (select o.id, o.status from src as o), y as (select o.id, o.amount fro
 select o.Note, o.id as n2 from src as o
 select o.*, o.amount from src as o
 select s.id from (select o.id from src as o) as s
+select s.status, s.n from (select o.*, 1 as n from src as o join src as p on o.id = p.id) as s
 """.strip().splitlines()
 
 
