@@ -42,7 +42,7 @@ from meshlint.analyse.partial_tables import with_referenced_columns
 from meshlint.analyse.pivots import rewrite_pivots, wrap_statement
 from meshlint.analyse.star_filters import expand_star_filters, has_star_filter, mark_written_lambdas, source_columns
 from meshlint.analyse.struct_stars import FOLDED, folded_struct_fields, has_struct, odd_struct_stars, struct_star_columns
-from meshlint.analyse.table_functions import name_table_functions
+from meshlint.analyse.table_functions import name_table_functions, unnest_of_non_list
 from meshlint.analyse.unnest_structs import inner_struct_unnest, struct_fields
 from meshlint.analyse.union_by_name import is_union_by_name, union_by_name
 from meshlint.analyse.values_names import name_values_columns
@@ -322,6 +322,9 @@ def infer_output_columns(
         inner = inner_struct_unnest(annotated, annotated if isinstance(annotated, exp.Select) else None)
         if inner is not None:
             reasons.append(inner)
+        refused = unnest_of_non_list(annotated)  # table_functions.py
+        if refused is not None:
+            reasons.append(refused)
     namer: Namer | None = None
     if preserve and mixed:
         namer = Namer(annotated, {token: table.columns for token, table in tables.items()}, dialect)

@@ -84,3 +84,16 @@ select * from x
 select id, (s).* from t
 -- expect: id INT
 -- expect-open: a star over a STRUCT column
+
+-- case: duckdb an UNNEST in FROM of a struct stays open (DuckDB refuses it); of a list it is one column
+-- dialect: duckdb
+-- schema: {"t": {"id": "int", "s": "struct(a int)", "l": "int[]"}}
+select * from t, unnest(s)
+-- expect: id INT, s STRUCT(a INT), l INT[], unnest ?
+-- expect-open: an UNNEST in FROM of a value that is not a list
+
+-- case: duckdb an UNNEST in FROM of a list column is one column named unnest
+-- dialect: duckdb
+-- schema: {"t": {"id": "int", "l": "int[]"}}
+select t.id, u.* from t, unnest(l) as u
+-- expect: id INT, u INT

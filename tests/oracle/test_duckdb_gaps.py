@@ -77,6 +77,8 @@ select unnest({'A': 1, 'b': 2})
 select unnest(sm) from u
 select unnest(s) from t
 select s.* from t, range(1) as s
+select * from (select {'x': 1} as s), unnest(s)
+select * from t, unnest(li) as u
 """.strip().splitlines()
 
 UNPIVOTS = """
