@@ -99,6 +99,12 @@ unpivot (select code, columns('_rate$') from w) on columns('_rate$') into name k
 -- expect:
 -- expect-open: does not model
 
+-- case: duckdb simplified pivot with aliases in its IN list names the columns after the aliases
+-- dialect: duckdb
+-- schema: {"o": {"id": "integer", "status": "varchar", "channel": "varchar"}}
+pivot o on status in ('completed' as done, 'returned' as back, 'lost') using count(*) group by channel
+-- expect: channel VARCHAR, done BIGINT, back BIGINT, lost BIGINT
+
 -- case: duckdb pivot whose IN list is a subquery stays open
 -- dialect: duckdb
 -- schema: {"t": {"id": "integer", "amount": "decimal(10,2)", "cat": "varchar"}, "c": {"cat": "varchar"}}
