@@ -37,6 +37,7 @@ from meshlint.analyse.column_names import (
     unaliased_name,
 )
 from meshlint.analyse.duplicate_names import dedupe
+from meshlint.analyse.inner_structs import expand_inner_structs, may_have_inner_structs
 from meshlint.analyse.named_windows import inline_named_windows
 from meshlint.analyse.partial_tables import with_referenced_columns
 from meshlint.analyse.pivot_aliases import parse_aliased_pivot
@@ -279,9 +280,12 @@ def infer_output_columns(
     schema, mixed = _schema(tables, dialect)
     preserve = dialect not in FOLD_UPPER and dialect not in FOLD_LOWER
     lines = ProjectionLines(tree, dialect, eager=in_place)  # lines as written, before qualifying rewrites them
-    work = tree if in_place else tree.copy()
     text = tree.meta.get(SQL_TEXT)
     lowered = text.lower() if text is not None else "values pivot"
+    written = None  # the query as written, for a second pass that spells out inner structs (inner_structs.py)
+    if dialect == "duckdb" and (".*" in lowered or "unnest" in lowered) and may_have_inner_structs(tree):
+        written = tree.copy() if in_place else tree
+    work = tree if in_place else tree.copy()
     if dialect == "duckdb" and ("lambda" in lowered or "->" in lowered) and "columns" in lowered:
         arrow = mark_written_lambdas(work, text)  # COLUMNS(lambda c: ...) is modelled, the arrow form is not
         if arrow is not None:
@@ -397,4 +401,8 @@ def infer_output_columns(
         reasons.append(duplicated)
     elif names != [c.name for c in columns]:
         columns = [InferredColumn(n, c.type, c.line, c.reason) for n, c in zip(names, columns)]  # type: ignore[arg-type]
+    if reasons and written is not None and not folded and not odd_stars:
+        again = expand_inner_structs(written, annotated, lambda t: infer_output_columns(t, tables, dialect, open_reasons, True))
+        if isinstance(again, ColumnSet) and again.closed:
+            return again
     return ColumnSet(tuple(columns), closed=not reasons, reasons=tuple(dict.fromkeys(reasons)))

@@ -71,9 +71,23 @@ select s.* exclude (a) from t
 select s.x.* from t
 -- expect-open: a star over a struct written other than `s.*`
 
--- case: duckdb struct star inside a CTE read with a star stays open
+-- case: duckdb struct star and struct unnest inside CTEs read with a star: spelled out in a second pass
 -- dialect: duckdb
 -- schema: {"t": {"id": "int", "s": "struct(a int, b varchar)"}}
+with x as (select id, s.* from t), y as (select id, unnest({'k': 1, 'v': 'z'}) from x)
+select * from x join y using (id)
+-- expect: id INT, a INT, b VARCHAR, k INT, v VARCHAR
+
+-- case: duckdb struct star with EXCLUDE inside a CTE read with a star stays open
+-- dialect: duckdb
+-- schema: {"t": {"id": "int", "s": "struct(a int, b varchar)"}}
+with x as (select id, s.* exclude (a) from t)
+select * from x
+-- expect-open: `select *`
+
+-- case: duckdb struct star inside a CTE of a struct with a field not in lower case stays open
+-- dialect: duckdb
+-- schema: {"t": {"id": "int", "s": "struct(a int, \"Bc\" varchar)"}}
 with x as (select id, s.* from t)
 select * from x
 -- expect-open: `select *`

@@ -74,6 +74,14 @@ select s3.x.* from t
 select s.* exclude (a) from t
 select * from (select s.* from t)
 with x as (select id, s.* from t) select * from x
+with x as (select a, s.* from t) select * from x
+with x as (select id, s.* from t) select x.b, x.* from x
+with x as (select id, s.* exclude (a) from t) select * from x
+with x as (select id, {'k': 1, 'v': 'z'} as d from t), y as (select id, unnest(d) from x) select * from y
+select * from (select id, unnest(s) as q from t)
+select * from (select id, unnest(s), unnest(s3) from t)
+with x as (select id, unnest(li) as v, s.* from t) select * from x
+with x as (select id, s.* from t), y as (select id, unnest({'k': 1, 'v': 'z'}) from x) select * from x join y using (id)
 select unnest({'A': 1, 'b': 2})
 select unnest(sm) from u
 select unnest(s) from t
@@ -181,13 +189,14 @@ def _names_or_open(con: object, queries: list[str], minimum: int) -> None:
 
 
 def test_struct_stars_are_named_as_duckdb_names_them_or_open() -> None:
-    _names_or_open(_connect(), STRUCT_STARS, 9)
+    _names_or_open(_connect(), STRUCT_STARS, 16)
 
 
 def test_struct_stars_that_must_stay_open() -> None:
     for query in ("select t.s.* from t", "select s.* exclude (a) from t", "select sm.* from u", "select unnest(sm) from u",
-                  "select s.* from u",
-                  "select s.* from (select {'A': 1, 'b': 2} as s)", "with x as (select id, s.* from t) select * from x"):
+                  "select s.* from u", "with x as (select id, sm.* from u) select * from x",
+                  "select * from (select id, unnest(sm) from u)",
+                  "select s.* from (select {'A': 1, 'b': 2} as s)", "with x as (select id, s.* exclude (a) from t) select * from x"):
         assert not _meshlint(query)[1], query
     assert not _meshlint("select s.* from t", {"id": "integer", "s": None})[1]  # type not known
     # a struct from a table with a field not in lower case is left untyped, so a child cannot expand it wrong
