@@ -95,7 +95,7 @@ class _Analysis:
         # a package's var() sees the vars of the project that installs it (dbt's precedence)
         self.roots = {p.name: p for p in mesh.projects if p.package_of is None}
         self.renderer, self.problems = build_renderer(mesh, cache, limits)
-        self.graph: dict[str, object] = {}  # YAML values render before the graph exists, as in dbt
+        self.graph: Mapping[str, object] = {}  # YAML values render before the graph exists, as in dbt
         self.mesh = mesh = render_properties(mesh, self.yaml_renderer)
         self.index = NodeIndex.of(mesh)
         self.projects = {p.name: p for p in mesh.projects}
@@ -105,9 +105,10 @@ class _Analysis:
             p.name: ProjectMacros(p.name, frozenset(pkg.name for pkg in p.packages), p.dispatch) for p in mesh.projects
         }
         self.done: dict[str, AnalysedNode] = {}
+        self._configs: dict[str, tuple[ModelNode, RenderResult | None, NodeConfig]] = {}
         self._table_keys: dict[tuple[str, str], object] = {}
         self._source_keys: dict[tuple[str, str, str], str] = {}
-        self.graph = graph_context(mesh)
+        self.graph = _LazyGraph(mesh)  # built when a render first reads it (a warm run renders few models)
         # What every render depends on besides its template: all macros, vars, allowed env values, the day.
         self.render_salt = digest(
             texts_digest((m.path, m.text) for p in mesh.projects for m in p.macro_files),
@@ -281,6 +282,15 @@ class _Analysis:
         return memo
 
     def final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
+        """The node's config with its SQL `config()` applied; computed once per node and render."""
+        memo = self._configs.get(node.unique_id)
+        if memo is not None and memo[0] is node and memo[1] is result:
+            return memo[2]
+        config = self._final_config(node, result)
+        self._configs[node.unique_id] = (node, result, config)
+        return config
+
+    def _final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
         if result is None and node.sql is not None and node.sql.path.endswith(".py"):
             config, lines = python_model_config(node.sql.text)
             if config:
@@ -296,6 +306,28 @@ class _Analysis:
             **{k: Location(node.sql.path, line, 1) for k, line in result.config_lines.items()},
         }
         return node_config(raw, locations)
+
+
+class _LazyGraph(Mapping[str, object]):
+    """`graph_context(mesh)`, computed on first use."""
+
+    def __init__(self, mesh: Mesh) -> None:
+        self._mesh = mesh
+        self._graph: dict[str, object] | None = None
+
+    def _built(self) -> dict[str, object]:
+        if self._graph is None:
+            self._graph = graph_context(self._mesh)
+        return self._graph
+
+    def __getitem__(self, key: str) -> object:
+        return self._built()[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._built())
 
 
 def python_model_config(text: str) -> tuple[dict[str, object], dict[str, int]]:
@@ -339,11 +371,15 @@ def analyse_mesh(
     progress: Callable[[int, int], None] | None = None,
     limits: RenderLimits = RenderLimits(),
     changed: Collection[str] | None = None,
+    models: Collection[str] | None = None,
+    known: Mapping[str, RenderResult] | None = None,
 ) -> AnalysedMesh:
     """Render and infer every model of the mesh. `jobs` > 1 infers each wave of independent models
     in that many processes; the result is the same as with one. With `changed` (resolved paths of the
     changed files), only the models that the findings about those files need are analysed (see
-    `scope.py`)."""
+    `scope.py`); with `models` (unique ids), only those and what their analysis and rules read. `known`
+    gives, by unique id, a model's parse-pass render from an earlier run with the same inputs (its refs,
+    sources and config; the SQL left out): used instead of rendering, like the scan."""
     original = mesh
     analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today, cache, limits)
     mesh = analysis.mesh  # with Jinja in YAML values rendered
@@ -351,8 +387,9 @@ def analyse_mesh(
     parsed: dict[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]] = {}
     scanned: set[str] = set()  # refs and sources from the template's scan, not rendered (scoped runs)
     scan = None
-    if changed is not None:
+    if changed is not None or models is not None:
         scan = static_render
+    known = known or {}
     disabled: set[str] = set()
     for project in mesh.projects:
         if project.external:
@@ -360,8 +397,10 @@ def analyse_mesh(
         for node in project.nodes:
             if node.resource_type not in ("model", "snapshot"):
                 continue  # seeds: ref targets whose columns come from their CSV header
-            result = None
-            if scan is not None and node.sql is not None and not node.sql.path.endswith(".py"):
+            result = known.get(node.unique_id) if scan is not None else None
+            if result is not None:
+                scanned.add(node.unique_id)
+            elif scan is not None and node.sql is not None and not node.sql.path.endswith(".py"):
                 result = scan(node.sql.text)
                 if result is not None:
                     scanned.add(node.unique_id)
@@ -392,10 +431,13 @@ def analyse_mesh(
         )
 
     wanted: set[str] | None = None
-    if changed is not None:
+    if changed is not None or models is not None:
         items = {uid: _scope_item(uid, entry) for uid, entry in parsed.items()}
         foreign_keys = _foreign_keys(analysis, parsed)
-        wanted = needed_models(mesh, items, changed, foreign_keys)
+        if changed is not None:
+            wanted = needed_models(mesh, items, changed, foreign_keys)
+        else:
+            wanted = close_scope(models or (), items, None, foreign_keys)
         for uid in sorted(wanted & scanned):  # the scan gave refs and sources; the analysis needs the render
             project, node, scanned_result, refs = parsed[uid]
             result = analysis.render(project, node, execute=False)
