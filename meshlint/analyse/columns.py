@@ -14,6 +14,7 @@ unknown (None, which callers never report as a mismatch). So:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Mapping
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 import sqlglot
 from sqlglot import exp, serde
+from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import ParseError, SqlglotError
 from sqlglot.optimizer.annotate_types import TypeAnnotator
 from sqlglot.optimizer.qualify import qualify
@@ -198,6 +200,53 @@ def parse_sql(sql: str, dialect: str) -> exp.Expression | SqlParseFailure:
     return statements[-1]
 
 
+_NORMALIZED: dict[tuple[str, object, bool, bool], str] = {}  # sqlglot's normalised form of a name, for every run
+_MAX_NORMALIZED = 200_000
+
+
+class _Schema(MappingSchema):
+    """sqlglot's MappingSchema, with the normalised form of each table and column name computed once per
+    process rather than once per model (a model's schema repeats its parents' column names)."""
+
+    def _normalize_name(
+        self, name: str | exp.Identifier, dialect: object = None, is_table: bool = False, normalize: bool | None = None
+    ) -> str:
+        if not isinstance(name, str):  # an identifier of the query (quoted or not): sqlglot's own cache
+            return super()._normalize_name(name, dialect, is_table, normalize)  # type: ignore[arg-type]
+        normalize = self.normalize if normalize is None else normalize
+        dialect = dialect or self.dialect
+        key = (name, dialect, is_table, normalize)
+        cache = self._normalized_name_cache  # shared with identifiers, as in sqlglot: the first answer stays
+        found = cache.get(key)  # type: ignore[arg-type]
+        if found:
+            return found
+        found = _NORMALIZED.get(key)
+        if found is None:
+            found = super()._normalize_name(name, dialect, is_table, normalize)  # type: ignore[arg-type]
+            if len(_NORMALIZED) >= _MAX_NORMALIZED:
+                _NORMALIZED.clear()
+            _NORMALIZED[key] = found
+        elif found:
+            cache[key] = found  # type: ignore[index]
+        return found
+
+    def _normalize(self, schema: dict[str, object]) -> dict[str, object]:
+        """The same as sqlglot's for a {table: {column: type}} mapping with columns in every table (the
+        general case, and its errors, are sqlglot's)."""
+        if not schema or not all(
+            isinstance(columns, dict) and columns and not any(isinstance(v, dict) for v in columns.values())
+            for columns in schema.values()
+        ):
+            return super()._normalize(schema)
+        normalized: dict[str, object] = {}
+        name = self._normalize_name
+        for table, columns in schema.items():
+            target = normalized.setdefault(name(table, is_table=True), {})
+            for column, column_type in columns.items():  # type: ignore[attr-defined]
+                target[name(column)] = column_type  # type: ignore[index]
+        return normalized
+
+
 def _schema(tables: Mapping[str, TableColumns], dialect: str) -> tuple[MappingSchema, bool]:
     """The tables as a sqlglot schema, and whether some column name is not lower case."""
     mapping: dict[str, dict[str, object]] = {}
@@ -215,7 +264,7 @@ def _schema(tables: Mapping[str, TableColumns], dialect: str) -> tuple[MappingSc
         if not table.complete:
             columns[MORE_COLUMNS] = "unknown"
         mapping[token] = columns
-    return MappingSchema(mapping, dialect=dialect), mixed
+    return _Schema(mapping, dialect=dialect), mixed
 
 
 def _spellings(tables: Mapping[str, TableColumns]) -> dict[str, str | None]:
@@ -226,6 +275,19 @@ def _spellings(tables: Mapping[str, TableColumns]) -> dict[str, str | None]:
             key = name.lower()
             found[key] = name if found.get(key, name) == name else None
     return found
+@functools.lru_cache(maxsize=8)
+def _rows_not_structs(dialect: str) -> Dialect:
+    """The dialect, but without typing each query's rows as a STRUCT."""
+    found = Dialect.get_or_raise(dialect).__class__()
+    found.QUERY_RESULTS_ARE_STRUCTS = False
+    return found
+
+
+# Nodes whose identifiers are names only: no type reads an identifier's type through them (unlike a struct
+# literal's field names, which become part of the struct type).
+_NAME_HOLDERS = (exp.Column, exp.Alias, exp.Table, exp.TableAlias)
+
+
 # Clauses of a SELECT that no output column's type depends on: filters, grouping, ordering, join conditions.
 _UNTYPED_CLAUSES = ("where", "group", "having", "qualify", "order")
 
@@ -240,10 +302,38 @@ def _annotate_outputs(tree: exp.Expression, schema: MappingSchema, dialect: str)
     >>> typed = _annotate_outputs(tree, schema, "duckdb")
     >>> typed.selects[0].type.sql("duckdb"), typed.args["where"].this.type
     ('INT', None)
+
+    A table read as a column is still its row STRUCT (the only case, with `SELECT AS STRUCT`, that needs them):
+
+    >>> tree = parse_sql("with t as (select 1 as a) select t as r from t", "duckdb")
+    >>> tree = qualify(tree, schema=schema, dialect="duckdb", quote_identifiers=False)
+    >>> _annotate_outputs(tree, schema, "duckdb").selects[0].type.sql("duckdb")
+    'STRUCT(a INT)'
     """
-    annotator = TypeAnnotator(schema=schema, expression_metadata=annotators_for(dialect))
+    structs = False  # whether a query's row type (a STRUCT) is read: `select t from t`, `SELECT AS STRUCT`
+    selects = []
+    identifiers = []
+    for node in tree.find_all(exp.Select, exp.TableColumn, exp.Identifier):
+        if isinstance(node, exp.Identifier):
+            if isinstance(node.parent, _NAME_HOLDERS):
+                identifiers.append(node)
+        elif isinstance(node, exp.TableColumn) or node.args.get("kind"):
+            structs = True
+        else:
+            selects.append(node)
+    own_dialect = schema.dialect
+    if not structs and own_dialect.QUERY_RESULTS_ARE_STRUCTS and dialect == "duckdb":
+        # sqlglot builds every DuckDB query's row type (a copy of each projection's type) for the two places
+        # above that read it; with neither in the tree, the same types without building them
+        schema._dialect = _rows_not_structs(dialect)  # the annotator reads it once, here
+    try:
+        annotator = TypeAnnotator(schema=schema, expression_metadata=annotators_for(dialect))
+    finally:
+        schema._dialect = own_dialect
     skipped = annotator._visited
-    for select in tree.find_all(exp.Select):
+    for identifier in identifiers:
+        skipped[id(identifier)] = identifier
+    for select in selects:
         args = select.args
         for key in _UNTYPED_CLAUSES:
             clause = args.get(key)
