@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import queue
 import re
 from collections.abc import Callable, Collection, Mapping
 
@@ -625,6 +626,10 @@ def _compile(
     waiters: dict[str, list[str]] = {}
     rendered: dict[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...], frozenset[str]]] = {}
     running: dict[concurrent.futures.Future[bytes], tuple[str, Prepared]] = {}
+    # finished futures, as their callbacks report them (`concurrent.futures.wait` over every running
+    # future costs time in proportion to their number, each time)
+    completed: queue.SimpleQueue[concurrent.futures.Future[bytes]] = queue.SimpleQueue()
+    in_flight = 4 * max(1, workers.jobs)  # enough to keep the workers busy while the main process works
     problems_of: dict[str, list[Diagnostic]] = {}
     inline = 0
     total = len(wanted) if wanted is not None else len(parsed)
@@ -691,9 +696,18 @@ def _compile(
                 inline += 1
                 finish(uid, prepared, run_task(task.arguments))
                 continue
-            running[pool.submit(run_task_pickled, task.arguments)] = (uid, prepared)
+            future = pool.submit(run_task_pickled, task.arguments)
+            running[future] = (uid, prepared)
+            future.add_done_callback(completed.put)
+            if len(running) >= in_flight:
+                break  # the rest wait their turn in `ready`, earliest wave first
         if running:
-            finished, _ = concurrent.futures.wait(running, return_when=concurrent.futures.FIRST_COMPLETED)
+            finished = [completed.get()]
+            while True:  # and any others that are done by now
+                try:
+                    finished.append(completed.get_nowait())
+                except queue.Empty:
+                    break
             for future in sorted(finished, key=lambda f: position[running[f][0]]):
                 uid, prepared = running.pop(future)
                 try:
