@@ -218,7 +218,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         roots, settings, today, Path.cwd(), args.profiles_dir, _vars(args.vars), changed, _upstreams(args.upstream),
         tuple(args.catalog), None if args.no_cache else default_cache_dir(), max(args.jobs, 1),
         _progress() if args.format in ("text", "concise") and args.output is None else None,
-        args.base, _upstreams(args.downstream, "--downstream"),
+        args.base, _upstreams(args.downstream, "--downstream"), reuse_findings=True,
     )
     _progress_done()
     if result.summary.projects == 0:

@@ -8,8 +8,9 @@ import datetime
 import fnmatch
 import functools
 import gc
+import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,8 +21,11 @@ from meshlint.analyse.scope import project_change
 from meshlint.cascades import drop_follow_ons, drop_restated
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.dialect_evidence import dialect_notes
+from meshlint.project.facts import Mesh
 from meshlint.project.loader import load_mesh
+from meshlint import reuse
 from meshlint.render.budget import RenderLimits
+from meshlint.render.state import RenderResult
 from meshlint.report.model import ChangeRow, Summary
 from meshlint.rules.base import Rule
 from meshlint.project.suppressions import FileSuppressions, Suppression, covers
@@ -39,15 +43,20 @@ class RunResult:
     node_paths: dict[str, str]
     cwd: Path | None = None
     changes: tuple[ChangeRow, ...] = ()  # with a base: what changed per model and version
+    # Each model's stand-in macros, when `analysed` holds only the models a warm run re-checked
+    stand_ins: tuple[tuple[str, ...], ...] | None = None
 
     @property
     def notes(self) -> tuple[str, ...]:
         """What a reader should know about how the models were rendered."""
         dialects = dialect_notes(self.analysed.mesh.projects, self.cwd)
-        used = sorted({m for n in self.analysed.nodes if n.render is not None for m in n.render.stand_ins})
+        stand_ins = self.stand_ins
+        if stand_ins is None:
+            stand_ins = tuple(n.render.stand_ins for n in self.analysed.nodes if n.render is not None)
+        used = sorted({m for macros in stand_ins for m in macros})
         if not used:
             return dialects
-        models = sum(1 for n in self.analysed.nodes if n.render is not None and n.render.stand_ins)
+        models = sum(1 for macros in stand_ins if macros)
         return (
             *dialects,
             f"{models} model(s) rendered with meshlint's stand-ins for macros of packages that are not "
@@ -76,22 +85,37 @@ def active_rules(settings: Settings) -> tuple[Rule, ...]:
 
 def run_rules(analysed: AnalysedMesh, rules: Iterable[Rule]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
+    for _, _, findings in rule_findings(analysed, rules):
+        found.extend(findings)
+    return found
+
+
+def rule_findings(
+    analysed: AnalysedMesh, rules: Iterable[Rule], only: Collection[str] | None = None
+) -> Iterator[tuple[Rule, str | None, list[Diagnostic]]]:
+    """Each rule's findings, in run order: a mesh rule's as (rule, None, findings), a node rule's per
+    model as (rule, unique id, findings); node rules only on the `only` models when given."""
     packages = {p.name for p in analysed.mesh.projects if p.package_of is not None}
-    lintable = [n for n in analysed.nodes if n.node.project not in packages]  # a package's own models are its authors' concern
+    lintable = [  # a package's own models are its authors' concern
+        n for n in analysed.nodes if n.node.project not in packages and (only is None or n.unique_id in only)
+    ]
     for rule in rules:
         if rule.check_mesh is not None:
+            found: list[Diagnostic] = []
             try:
                 found.extend(rule.check_mesh(analysed))
             except Exception as error:  # a crashing rule must not stop the run
                 found.append(_crash(rule, error, None, Location("<mesh>")))
+            yield rule, None, found
         if rule.check_node is not None:
             for node in lintable:
+                found = []
                 try:
                     found.extend(rule.check_node(node, analysed))
                 except Exception as error:  # a crashing rule must not stop the run
                     location = Location(node.node.sql.path, 1, 1) if node.node.sql else node.node.location
                     found.append(_crash(rule, error, node.unique_id, location))
-    return found
+                yield rule, node.unique_id, found
 
 
 def _crash(rule: Rule, error: Exception, node: str | None, location: Location) -> Diagnostic:
@@ -107,7 +131,15 @@ def _relative(path: str, cwd: Path) -> str:
     if path.startswith("<"):
         return path
     folder, name = os.path.split(path)
+    here = str(cwd)
+    if os.path.isabs(folder) and os.path.isabs(here):  # what the loader gives: no need to ask the process's folder
+        return f"{_relative_absolute(folder, here)}/{name}".removeprefix("./")
     return f"{_relative_folder(os.path.abspath(folder or '.'), os.path.abspath(cwd))}/{name}".removeprefix("./")
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_absolute(folder: str, cwd: str) -> str:
+    return _relative_folder(os.path.normpath(folder), os.path.normpath(cwd))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -260,11 +292,14 @@ def check(
     base_ref: str | None = None,
     downstreams: tuple[UpstreamSource, ...] = (),
     analyse_all: bool = False,
+    reuse_findings: bool = False,
 ) -> RunResult:
     """Lint the mesh under `paths`. With `base_ref`, also analyse that git commit the same way and
     report what the change breaks (ML501-ML503; `base_side.BaseRefError` when the base cannot be read).
     With `changed` files, only what their findings need is analysed, unless `analyse_all` (the same
-    findings, for tests and measurements)."""
+    findings, for tests and measurements). With `reuse_findings` and a cache, the findings of models
+    an edit cannot change come from the previous run (`reuse.py`), and the result's `analysed` holds
+    only the models re-checked: for callers that need the findings, not every model's analysis."""
     with _long_lived_heap():
         base = Path(settings.source).parent if settings.source else cwd
         catalogs = (*catalogs, *(base / c for c in settings.catalog))
@@ -272,33 +307,71 @@ def check(
         rules = active_rules(settings)
         change_found: list[Diagnostic] = []
         changes: tuple[ChangeRow, ...] = ()
+        merged_vars = {**settings.vars, **(cli_vars or {})}
 
         # a run scoped to changed files analyses only what their findings need; with a base, the comparison
         # reads every model of the work tree
         scope = sorted({str(p.resolve()) for p in changed}) if changed and base_ref is None and not analyse_all else None
 
-        def load_and_analyse(
-            roots: list[Path], progress: Callable[[int, int], None] | None = None, scope: list[str] | None = None
-        ) -> tuple[AnalysedMesh, list[Diagnostic]]:
-            mesh, load_problems = load_mesh(roots, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs, cache)
+        def load(roots: list[Path], log: list[tuple[str, str]] | None = None) -> tuple[Mesh, list[Diagnostic]]:
+            loaded = load_mesh(roots, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs, cache, log)
             gc.freeze()  # the loaded mesh lives to the end of the run: the collector need not scan it again
-            options = RuleOptions(settings.deprecation_window_days, settings.strict_types)
-            analysed = analyse_mesh(
+            return loaded
+
+        def analyse(
+            mesh: Mesh,
+            progress: Callable[[int, int], None] | None = None,
+            scope: list[str] | None = None,
+            models: Collection[str] | None = None,
+            known: Mapping[str, RenderResult] | None = None,
+        ) -> AnalysedMesh:
+            return analyse_mesh(
                 mesh,
                 today,
-                options,
-                cli_vars={**settings.vars, **(cli_vars or {})},
+                RuleOptions(settings.deprecation_window_days, settings.strict_types),
+                cli_vars=merged_vars,
                 allowed_env_vars=frozenset(settings.allowed_env_vars),
                 cache=cache,
                 jobs=jobs,
                 progress=progress,
                 limits=render_limits(settings),
                 changed=scope,
+                models=models,
+                known=known,
             )
-            return analysed, load_problems
 
+        def load_and_analyse(
+            roots: list[Path], progress: Callable[[int, int], None] | None = None, scope: list[str] | None = None
+        ) -> tuple[AnalysedMesh, list[Diagnostic]]:
+            mesh, load_problems = load(roots)
+            return analyse(mesh, progress, scope), load_problems
+
+        snapshot_key: str | None = None
+        warm: reuse.WarmRun | None = None
+        found_by_rule: list[tuple[Rule, str | None, list[Diagnostic]]] = []
         try:
-            analysed, load_problems = load_and_analyse(paths, progress, scope)
+            if reuse_findings and cache is not None and base_ref is None and not changed:
+                log: list[tuple[str, str]] = []
+                loaded, load_problems = load(paths, log)
+                run = {
+                    "settings": settings.model_dump_json(),
+                    "today": today.isoformat(),
+                    "vars": json.dumps(merged_vars, sort_keys=True, default=str),
+                    "env": sorted((name, os.environ.get(name)) for name in settings.allowed_env_vars),
+                    "paths": [str(p.resolve()) for p in paths],
+                    "cwd": str(cwd.resolve()),
+                    "profiles": str(profiles_dir.resolve()) if profiles_dir is not None else None,
+                    "catalogs": [str(c) for c in catalogs],
+                    "upstreams": [repr(u) for u in upstream_sources(settings, upstreams)],
+                }
+                snapshot_key = reuse.snapshot_key(loaded, log, rules, run)
+                del log
+                snapshot = reuse.read(cache, snapshot_key) if snapshot_key is not None else None
+                if snapshot is not None:
+                    warm = reuse.warm_run(snapshot, loaded, analyse, rules, rule_findings)
+                analysed = warm.analysed if warm is not None else analyse(loaded, progress)
+            else:
+                analysed, load_problems = load_and_analyse(paths, progress, scope)
             mesh = analysed.mesh
             if base_ref is not None:
                 from meshlint.base_side import change_findings, downstream_sources  # only with a base
@@ -306,11 +379,20 @@ def check(
                 change_found, changes = change_findings(
                     base_ref, paths, analysed, load_and_analyse, rules, downstream_sources(settings, downstreams), cwd, cache_dir
                 )
+            gc.freeze()  # so do the analysed models
+            if warm is not None:
+                found = [*load_problems, *warm.found]
+                if warm.snapshot is not None:
+                    cache.put(snapshot_key, warm.snapshot)  # type: ignore[union-attr,arg-type]
+            else:
+                found_by_rule = list(rule_findings(analysed, rules))
+                found = [*load_problems, *analysed.problems, *(d for _, _, ds in found_by_rule for d in ds)]
+                if snapshot_key is not None:
+                    cache.put(snapshot_key, reuse.snapshot_of(analysed, found_by_rule))  # type: ignore[union-attr]
         finally:
             if cache is not None:
                 cache.close()
-        gc.freeze()  # so do the analysed models
-        found = drop_follow_ons([*load_problems, *analysed.problems, *run_rules(analysed, rules)])
+        found = drop_follow_ons(found)
         if change_found:
             found, change_found = drop_restated(found, change_found)
         found = apply_suppressions(found, mesh.suppressions, UNUSED_SUPPRESSION in rules)
@@ -319,6 +401,10 @@ def check(
         # findings about the change are about what the change touched already: pre-commit scoping keeps them
         found += apply_suppressions(change_found, mesh.suppressions, False)
         diagnostics = finalize(found, settings, rules, cwd)
+        if warm is not None:
+            summary = Summary(projects=len(mesh.projects), models=warm.models, models_closed=warm.closed)
+            node_paths = {uid: _relative(path, cwd) for uid, path in warm.sql_paths}
+            return RunResult(diagnostics, summary, analysed, node_paths, cwd.resolve(), changes, warm.stand_ins)
         summary = Summary(
             projects=len(mesh.projects),
             models=analysed.models_in_mesh if analysed.models_in_mesh is not None else len(analysed.nodes),

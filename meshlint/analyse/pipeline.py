@@ -110,7 +110,7 @@ class _Analysis:
         # a package's var() sees the vars of the project that installs it (dbt's precedence)
         self.roots = {p.name: p for p in mesh.projects if p.package_of is None}
         self.renderer, self.problems = build_renderer(mesh, cache, limits)
-        self.graph: dict[str, object] = {}  # YAML values render before the graph exists, as in dbt
+        self.graph: Mapping[str, object] = {}  # YAML values render before the graph exists, as in dbt
         self.mesh = mesh = render_properties(mesh, self.yaml_renderer)
         self.index = NodeIndex.of(mesh)
         self.projects = {p.name: p for p in mesh.projects}
@@ -122,9 +122,10 @@ class _Analysis:
         self.done: dict[str, AnalysedNode] = {}
         # analysed models a model must not see (see `_compile`): done, but not in an earlier wave than it
         self.hidden: frozenset[str] = frozenset()
+        self._configs: dict[str, tuple[ModelNode, RenderResult | None, NodeConfig]] = {}
         self._table_keys: dict[tuple[str, str], object] = {}
         self._source_keys: dict[tuple[str, str, str], str] = {}
-        self.graph = graph_context(mesh)
+        self.graph = _LazyGraph(mesh)  # built when a render first reads it (a warm run renders few models)
         # What every render depends on besides its template: all macros, vars, allowed env values, the day.
         self.render_salt = digest(
             texts_digest((m.path, m.text) for p in mesh.projects for m in p.macro_files),
@@ -321,6 +322,15 @@ class _Analysis:
         return memo
 
     def final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
+        """The node's config with its SQL `config()` applied; computed once per node and render."""
+        memo = self._configs.get(node.unique_id)
+        if memo is not None and memo[0] is node and memo[1] is result:
+            return memo[2]
+        config = self._final_config(node, result)
+        self._configs[node.unique_id] = (node, result, config)
+        return config
+
+    def _final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
         if result is None and node.sql is not None and node.sql.path.endswith(".py"):
             config, lines = python_model_config(node.sql.text)
             if config:
@@ -336,6 +346,28 @@ class _Analysis:
             **{k: Location(node.sql.path, line, 1) for k, line in result.config_lines.items()},
         }
         return node_config(raw, locations)
+
+
+class _LazyGraph(Mapping[str, object]):
+    """`graph_context(mesh)`, computed on first use."""
+
+    def __init__(self, mesh: Mesh) -> None:
+        self._mesh = mesh
+        self._graph: dict[str, object] | None = None
+
+    def _built(self) -> dict[str, object]:
+        if self._graph is None:
+            self._graph = graph_context(self._mesh)
+        return self._graph
+
+    def __getitem__(self, key: str) -> object:
+        return self._built()[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._built())
 
 
 def python_model_config(text: str) -> tuple[dict[str, object], dict[str, int]]:
@@ -379,15 +411,20 @@ def analyse_mesh(
     progress: Callable[[int, int], None] | None = None,
     limits: RenderLimits = RenderLimits(),
     changed: Collection[str] | None = None,
+    models: Collection[str] | None = None,
+    known: Mapping[str, RenderResult] | None = None,
 ) -> AnalysedMesh:
     """Render and infer every model of the mesh. With `jobs` > 1, the parse pass renders in that many
     worker processes, and each model is inferred in one as soon as its parents are; the result is the
     same as with one. With `changed` (resolved paths of the changed files), only the models that the
-    findings about those files need are analysed (see `scope.py`)."""
+    findings about those files need are analysed (see `scope.py`); with `models` (unique ids), only
+    those and what their analysis and rules read. `known` gives, by unique id, a model's parse-pass
+    render from an earlier run with the same inputs (its refs, sources and config; the SQL left out):
+    used instead of rendering, like the scan."""
     analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today, cache, limits)
     workers = Workers(jobs)
     try:
-        analysed = _analyse(analysis, options, progress, changed, workers)
+        analysed = _analyse(analysis, options, progress, changed, models, known, workers)
     finally:
         workers.close()
     if analysed is None:  # the scan and the render disagree (a bug in scope.static_render): analyse everything
@@ -400,6 +437,8 @@ def _analyse(
     options: RuleOptions,
     progress: Callable[[int, int], None] | None,
     changed: Collection[str] | None,
+    models: Collection[str] | None,
+    known: Mapping[str, RenderResult] | None,
     workers: Workers,
 ) -> AnalysedMesh | None:
     today = analysis.today
@@ -415,7 +454,8 @@ def _analyse(
         for node in project.nodes
         if node.resource_type in ("model", "snapshot")  # seeds: ref targets whose columns come from their CSV header
     ]
-    results = _parse_pass(analysis, candidates, static_render if changed is not None else None, scanned, workers)
+    scan = static_render if changed is not None or models is not None else None
+    results = _parse_pass(analysis, candidates, scan, known or {}, scanned, workers)
     for (project, node), result in zip(candidates, results):
         if not analysis.final_config(node, result).enabled:
             disabled.add(node.unique_id)  # dbt neither builds nor checks it; refs to it fail
@@ -442,10 +482,13 @@ def _analyse(
         )
 
     wanted: set[str] | None = None
-    if changed is not None:
+    if changed is not None or models is not None:
         items = {uid: _scope_item(uid, entry) for uid, entry in parsed.items()}
         foreign_keys = _foreign_keys(analysis, parsed)
-        wanted = needed_models(mesh, items, changed, foreign_keys)
+        if changed is not None:
+            wanted = needed_models(mesh, items, changed, foreign_keys)
+        else:
+            wanted = close_scope(models or (), items, None, foreign_keys)
         for uid in sorted(wanted & scanned):  # the scan gave refs and sources; the analysis needs the render
             project, node, scanned_result, refs = parsed[uid]
             result = analysis.render(project, node, execute=False)
@@ -542,14 +585,20 @@ def _parse_pass(
     analysis: _Analysis,
     candidates: list[tuple[Project, ModelNode]],
     scan: Callable[[str], RenderResult | None] | None,
+    known: Mapping[str, RenderResult],
     scanned: set[str],
     workers: Workers,
 ) -> list[RenderResult | None]:
-    """Each model's render without `execute` (or, in a scoped run, its static scan), from the cache
-    where it has it; the others rendered in the workers when there are enough of them."""
+    """Each model's render without `execute` (or, in a scoped run, a render `known` from an earlier run,
+    else its static scan), from the cache where it has it; the others rendered in the workers when there
+    are enough of them."""
     results: list[RenderResult | None] = [None] * len(candidates)
     missing: list[tuple[int, str | None]] = []
     for i, (project, node) in enumerate(candidates):
+        if scan is not None and node.unique_id in known:
+            results[i] = known[node.unique_id]
+            scanned.add(node.unique_id)
+            continue
         if node.sql is None or node.sql.path.endswith(".py"):
             continue
         if scan is not None:

@@ -32,6 +32,8 @@ class Reader:
     # dbt_project.yml path -> the finding that its project has no models (load_mesh reports it unless
     # the project turns out to be another's package)
     without_models: dict[str, Diagnostic] = field(default_factory=dict)
+    # When a list: (path, text) of every file read, in order (what a run's reuse of findings is keyed by)
+    log: list[tuple[str, str]] | None = None
 
     @property
     def yaml_budget(self) -> YamlBudget:
@@ -72,6 +74,8 @@ class Reader:
         except (OSError, UnicodeDecodeError) as error:
             self.problems.append(YAML_INVALID.diagnostic(f"File cannot be read: {error}", Location(str(path), 1, 1)))
             return None
+        if self.log is not None:
+            self.log.append((str(path), text))
         found = scan(str(path), text)
         if found is not None:
             self.suppressions[str(path)] = found

@@ -34,11 +34,13 @@ def load_mesh(
     base: Path = Path("."),
     catalogs: tuple[Path, ...] = (),
     cache: AnalysisCache | None = None,
+    read_log: list[tuple[str, str]] | None = None,
 ) -> tuple[Mesh, list[Diagnostic]]:
     """Every project under `paths`, plus the upstream projects given as metadata that are not
-    in the checkout. A `dependencies.yml` project that is neither is reported once (ML006)."""
+    in the checkout. A `dependencies.yml` project that is neither is reported once (ML006). With
+    `read_log`, every file read is appended to it as (path, text)."""
     roots = checked_roots(paths, settings)
-    reader = Reader(cache=cache, limits=settings.limits, roots=roots)
+    reader = Reader(cache=cache, limits=settings.limits, roots=roots, log=read_log)
     problems = reader.problems
     projects = []
     for project_file in find_project_files(paths):

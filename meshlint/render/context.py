@@ -70,8 +70,15 @@ class GraphView(Mapping[str, object]):
     """
 
     def __init__(self, graph: Mapping[str, object], state: RenderState) -> None:
-        self._graph = {"nodes": {}, "sources": {}, "exposures": {}, "metrics": {}, **graph}
+        self._given = graph
+        self._merged: dict[str, object] | None = None  # built when a template first reads it
         self._state = state
+
+    @property
+    def _graph(self) -> dict[str, object]:
+        if self._merged is None:
+            self._merged = {"nodes": {}, "sources": {}, "exposures": {}, "metrics": {}, **self._given}
+        return self._merged
 
     def __getitem__(self, key: str) -> object:
         self._state.used_graph = True
