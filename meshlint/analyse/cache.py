@@ -130,6 +130,12 @@ class AnalysisCache:
             blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return
+        self.put_pickled(key, blob)
+
+    def put_pickled(self, key: str, blob: bytes) -> None:
+        """`put` of a value already pickled (by a worker process that computed it)."""
+        if self._db is None:
+            return
         self._pending.append((key, blob, hashlib.sha256(blob).hexdigest(), time.time()))
 
     def close(self) -> None:

@@ -121,17 +121,22 @@ def _column(name: str, key: str | None, line: int, reason: str | None) -> Inferr
     >>> a2 == a and a2.type.sql() == "DECIMAL(18, 2)" and a2.type is b2.type
     True
     """
-    data_type = None
-    if key is not None:
-        data_type = _TYPES.get(key)
-        if data_type is None:
-            if len(_TYPES) >= _MAX_TYPES:
-                _TYPES.clear()
-            loaded = serde.load(json.loads(key))
-            assert isinstance(loaded, exp.DataType)
-            loaded.meta[_TYPE_KEY] = key
-            data_type = _TYPES[key] = loaded
-    return InferredColumn(name, data_type, line, reason)
+    return InferredColumn(name, _type(key), line, reason)
+
+
+def _type(key: str | None) -> exp.DataType | None:
+    """The one type object for a serialised type (see `type_key`)."""
+    if key is None:
+        return None
+    data_type = _TYPES.get(key)
+    if data_type is None:
+        if len(_TYPES) >= _MAX_TYPES:
+            _TYPES.clear()
+        loaded = serde.load(json.loads(key))
+        assert isinstance(loaded, exp.DataType)
+        loaded.meta[_TYPE_KEY] = key
+        data_type = _TYPES[key] = loaded
+    return data_type
 
 
 @dataclass(frozen=True)
@@ -152,6 +157,21 @@ class TableColumns:
     columns: Mapping[str, exp.DataType | None]
     complete: bool
     why_incomplete: str = ""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled (to worker processes) with its types as string keys, as InferredColumn is.
+        return (_table, ({name: type_key(t) for name, t in self.columns.items()}, self.complete, self.why_incomplete))
+
+
+def _table(columns: dict[str, str | None], complete: bool, why_incomplete: str) -> TableColumns:
+    """An unpickled table.
+
+    >>> import pickle
+    >>> table = TableColumns({"a": exp.DataType.build("int"), "b": None}, False, "why")
+    >>> pickle.loads(pickle.dumps(table)) == table
+    True
+    """
+    return TableColumns({name: _type(key) for name, key in columns.items()}, complete, why_incomplete)
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,15 @@ parents are known to produce."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime
 import functools
+import heapq
 import json
+import multiprocessing
 import os
+import pickle
+import queue
 import re
 from collections.abc import Callable, Collection, Mapping
 
@@ -23,7 +28,17 @@ from meshlint.analyse.graph import NodeIndex, resolve_ref, topological_order
 from meshlint.analyse.identifiers import warehouse_name
 from meshlint.analyse.scope import Parsed, needed_models, static_render
 from meshlint.analyse.scope import close as close_scope
-from meshlint.analyse.tasks import MIN_PARALLEL_WAVE, Inferred, InferTask, process_pool, run_task, waves
+from meshlint.analyse.tasks import (
+    MIN_PARALLEL_MODELS,
+    Inferred,
+    InferTask,
+    process_pool,
+    render_pickled,
+    run_task,
+    run_task_pickled,
+    set_worker_render,
+    waves,
+)
 from meshlint.diagnostics import Diagnostic, Location
 from meshlint.project.config_tree import node_config
 from meshlint.project.facts import Mesh, ModelNode, NodeConfig, Project
@@ -105,6 +120,8 @@ class _Analysis:
             p.name: ProjectMacros(p.name, frozenset(pkg.name for pkg in p.packages), p.dispatch) for p in mesh.projects
         }
         self.done: dict[str, AnalysedNode] = {}
+        # analysed models a model must not see (see `_compile`): done, but not in an earlier wave than it
+        self.hidden: frozenset[str] = frozenset()
         self._configs: dict[str, tuple[ModelNode, RenderResult | None, NodeConfig]] = {}
         self._table_keys: dict[tuple[str, str], object] = {}
         self._source_keys: dict[tuple[str, str, str], str] = {}
@@ -173,18 +190,40 @@ class _Analysis:
             dialect = self.projects[target.project].dialect or "snowflake"
             return [Column(name, t.sql(dialect).lower() if t is not None else "unknown") for name, t in table.columns.items()]
 
-        inputs = self.inputs(project, node, execute)
-        if execute or self.cache is None:
-            return self.renderer.render(node.unique_id, node.sql.text, inputs, self.macros[project.name], columns_of if execute else None)
+        if execute:
+            inputs = self.inputs(project, node, execute)
+            return self.renderer.render(node.unique_id, node.sql.text, inputs, self.macros[project.name], columns_of)
+        key, cached = self.cached_render(project, node)
+        if cached is not None:
+            return cached
+        result = self.parse_render(project, node)
+        self.keep_render(key, result)
+        return result
+
+    def cached_render(self, project: Project, node: ModelNode) -> tuple[str | None, RenderResult | None]:
+        """The parse pass's cache key for a model's render, and the render when the cache has it."""
+        if self.cache is None:
+            return None, None
+        assert node.sql is not None
         key = digest("render", self.render_salt, project.name, node.unique_id, node.name, node.sql.text)
         cached = self.cache.get(key)
-        if isinstance(cached, RenderResult):
-            return cached
-        result = self.renderer.render(node.unique_id, node.sql.text, inputs, self.macros[project.name])
+        return key, cached if isinstance(cached, RenderResult) else None
+
+    def parse_render(self, project: Project, node: ModelNode) -> RenderResult:
+        """A model's render in the parse pass (`execute` false); it reads no other model's analysis, so
+        a worker process can do it."""
+        assert node.sql is not None
+        return self.renderer.render(node.unique_id, node.sql.text, self.inputs(project, node, False), self.macros[project.name])
+
+    def keep_render(self, key: str | None, result: RenderResult, pickled: bytes | None = None) -> None:
+        if key is None or self.cache is None:
+            return
         # a render that read `graph` depends on every node of the mesh; one that ran out of time, on the machine
         if not result.used_graph and not (result.failure is not None and result.failure.budget):
-            self.cache.put(key, result)
-        return result
+            if pickled is not None:
+                self.cache.put_pickled(key, pickled)
+            else:
+                self.cache.put(key, result)
 
     def table_for_target(self, target: ModelNode | None, label: str) -> TableColumns:
         if target is None:
@@ -198,7 +237,7 @@ class _Analysis:
             if target.published_closed:
                 return TableColumns(published, True)
             return TableColumns(published, False, f"{label}, whose published columns are not all known")
-        analysed = self.done.get(target.unique_id)
+        analysed = self.done.get(target.unique_id) if target.unique_id not in self.hidden else None
         cataloged = self.mesh.catalog.get(target.unique_id)
         if cataloged is not None and (analysed is None or analysed.columns is None or not analysed.columns.closed):
             return TableColumns({name: declared_type(t, dialect) for name, t in cataloged}, True)
@@ -255,7 +294,7 @@ class _Analysis:
         that leaves a model's columns as they were does not re-infer its children."""
         if target is None:
             return None
-        memo = self._table_keys.get((target.unique_id, dialect))
+        memo = self._table_keys.get((target.unique_id, dialect)) if target.unique_id not in self.hidden else None
         if memo is None:
             if target.config.contract_enforced and target.columns:
                 memo = ["contract", [(c.name, c.data_type) for c in target.columns]]
@@ -265,7 +304,8 @@ class _Analysis:
                 table = self.table_for_target(target, "")
                 memo = ["known", table.complete, table.why_incomplete, [(n, type_id(t)) for n, t in table.columns.items()]]
             memo = digest(memo)  # children's keys carry this short hash, not every column again
-            self._table_keys[(target.unique_id, dialect)] = memo
+            if target.unique_id not in self.hidden:
+                self._table_keys[(target.unique_id, dialect)] = memo
         return memo
 
     def _source_key(self, project: Project, result: RenderResult) -> list[object]:
@@ -374,42 +414,53 @@ def analyse_mesh(
     models: Collection[str] | None = None,
     known: Mapping[str, RenderResult] | None = None,
 ) -> AnalysedMesh:
-    """Render and infer every model of the mesh. `jobs` > 1 infers each wave of independent models
-    in that many processes; the result is the same as with one. With `changed` (resolved paths of the
-    changed files), only the models that the findings about those files need are analysed (see
-    `scope.py`); with `models` (unique ids), only those and what their analysis and rules read. `known`
-    gives, by unique id, a model's parse-pass render from an earlier run with the same inputs (its refs,
-    sources and config; the SQL left out): used instead of rendering, like the scan."""
-    original = mesh
+    """Render and infer every model of the mesh. With `jobs` > 1, the parse pass renders in that many
+    worker processes, and each model is inferred in one as soon as its parents are; the result is the
+    same as with one. With `changed` (resolved paths of the changed files), only the models that the
+    findings about those files need are analysed (see `scope.py`); with `models` (unique ids), only
+    those and what their analysis and rules read. `known` gives, by unique id, a model's parse-pass
+    render from an earlier run with the same inputs (its refs, sources and config; the SQL left out):
+    used instead of rendering, like the scan."""
     analysis = _Analysis(mesh, cli_vars or {}, allowed_env_vars, today, cache, limits)
+    workers = Workers(jobs)
+    try:
+        analysed = _analyse(analysis, options, progress, changed, models, known, workers)
+    finally:
+        workers.close()
+    if analysed is None:  # the scan and the render disagree (a bug in scope.static_render): analyse everything
+        return analyse_mesh(mesh, today, options, cli_vars, allowed_env_vars, cache, jobs, progress, limits)
+    return analysed
+
+
+def _analyse(
+    analysis: _Analysis,
+    options: RuleOptions,
+    progress: Callable[[int, int], None] | None,
+    changed: Collection[str] | None,
+    models: Collection[str] | None,
+    known: Mapping[str, RenderResult] | None,
+    workers: Workers,
+) -> AnalysedMesh | None:
+    today = analysis.today
     mesh = analysis.mesh  # with Jinja in YAML values rendered
     problems = analysis.problems
     parsed: dict[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]] = {}
     scanned: set[str] = set()  # refs and sources from the template's scan, not rendered (scoped runs)
-    scan = None
-    if changed is not None or models is not None:
-        scan = static_render
-    known = known or {}
     disabled: set[str] = set()
-    for project in mesh.projects:
-        if project.external:
-            continue  # known from metadata: refs to it are checked, its models are not linted
-        for node in project.nodes:
-            if node.resource_type not in ("model", "snapshot"):
-                continue  # seeds: ref targets whose columns come from their CSV header
-            result = known.get(node.unique_id) if scan is not None else None
-            if result is not None:
-                scanned.add(node.unique_id)
-            elif scan is not None and node.sql is not None and not node.sql.path.endswith(".py"):
-                result = scan(node.sql.text)
-                if result is not None:
-                    scanned.add(node.unique_id)
-            if result is None:
-                result = analysis.render(project, node, execute=False)
-            if not analysis.final_config(node, result).enabled:
-                disabled.add(node.unique_id)  # dbt neither builds nor checks it; refs to it fail
-                continue
-            parsed[node.unique_id] = (project, node, result, ())
+    candidates = [
+        (project, node)
+        for project in mesh.projects
+        if not project.external  # known from metadata: refs to it are checked, its models are not linted
+        for node in project.nodes
+        if node.resource_type in ("model", "snapshot")  # seeds: ref targets whose columns come from their CSV header
+    ]
+    scan = static_render if changed is not None or models is not None else None
+    results = _parse_pass(analysis, candidates, scan, known or {}, scanned, workers)
+    for (project, node), result in zip(candidates, results):
+        if not analysis.final_config(node, result).enabled:
+            disabled.add(node.unique_id)  # dbt neither builds nor checks it; refs to it fail
+            continue
+        parsed[node.unique_id] = (project, node, result, ())
     for uid, (project, node, result, _) in parsed.items():
         refs = tuple(analysis.resolve(call, project, disabled) for call in (result.refs if result else ()))
         parsed[uid] = (project, node, result, refs)
@@ -445,11 +496,10 @@ def analyse_mesh(
             if [c.key for c in result.refs] != [c.key for c in scanned_result.refs] or [
                 (c.source, c.table) for c in result.sources
             ] != [(c.source, c.table) for c in scanned_result.sources]:
-                # the scan and the render disagree (a bug in scope.static_render): analyse everything
-                return analyse_mesh(original, today, options, cli_vars, allowed_env_vars, cache, jobs, progress, limits)
+                return None  # the scan and the render disagree: the caller analyses everything
             parsed[uid] = (project, node, result, tuple(analysis.resolve(c, project, disabled) for c in result.refs))
         while True:
-            done, node_problems, escaped = _compile(analysis, parsed, order, ordered, edges, disabled, jobs, progress, wanted)
+            done, node_problems, escaped = _compile(analysis, parsed, order, ordered, edges, disabled, workers, progress, wanted)
             # a compiled template that reads a model its parse did not ref (a full run has analysed that
             # model, and knows its columns when it comes in an earlier wave): analyse it too, then again
             more = {t for _, t in escaped if t not in wanted}
@@ -458,7 +508,7 @@ def analyse_mesh(
             wanted = close_scope(wanted | more, items, None, foreign_keys)
             analysis.done, analysis._table_keys = {}, {}
     else:
-        done, node_problems, _ = _compile(analysis, parsed, order, ordered, edges, disabled, jobs, progress, None)
+        done, node_problems, _ = _compile(analysis, parsed, order, ordered, edges, disabled, workers, progress, None)
     problems.extend(node_problems)
 
     nodes = tuple(done[uid] for uid in sorted(done))
@@ -498,6 +548,92 @@ def _foreign_keys(
     return found
 
 
+class Workers:
+    """The run's worker processes, started when there is enough work for them: forked, so that they
+    inherit the loaded mesh and the macro catalogue (the parse pass renders in them). A pool that
+    breaks (a worker killed, or one that raised) is dropped, and the main process does the rest."""
+
+    # Models inferred in the main process before a pool is started: a run that re-infers only a few
+    # models (a warm run after a small edit) starts none.
+    INLINE = 8
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self.broken = False
+        self.forks = "fork" in multiprocessing.get_all_start_methods()
+
+    def get(self, models: int) -> concurrent.futures.ProcessPoolExecutor | None:
+        """The pool, started if need be for a run of `models` models (None: too few, or `jobs` is 1)."""
+        if self.pool is None and not self.broken:
+            self.pool = process_pool(self.jobs, models)
+        return self.pool
+
+    def fail(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool, self.broken = None, True
+
+    def close(self) -> None:
+        set_worker_render(None)
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
+
+
+def _parse_pass(
+    analysis: _Analysis,
+    candidates: list[tuple[Project, ModelNode]],
+    scan: Callable[[str], RenderResult | None] | None,
+    known: Mapping[str, RenderResult],
+    scanned: set[str],
+    workers: Workers,
+) -> list[RenderResult | None]:
+    """Each model's render without `execute` (or, in a scoped run, a render `known` from an earlier run,
+    else its static scan), from the cache where it has it; the others rendered in the workers when there
+    are enough of them."""
+    results: list[RenderResult | None] = [None] * len(candidates)
+    missing: list[tuple[int, str | None]] = []
+    for i, (project, node) in enumerate(candidates):
+        if scan is not None and node.unique_id in known:
+            results[i] = known[node.unique_id]
+            scanned.add(node.unique_id)
+            continue
+        if node.sql is None or node.sql.path.endswith(".py"):
+            continue
+        if scan is not None:
+            results[i] = scan(node.sql.text)
+            if results[i] is not None:
+                scanned.add(node.unique_id)
+                continue
+        key, results[i] = analysis.cached_render(project, node)
+        if results[i] is None:
+            missing.append((i, key))
+    pickled: list[bytes | None] = [None] * len(missing)
+    if workers.forks and workers.pool is None and len(missing) >= MIN_PARALLEL_MODELS:
+        by_uid = {node.unique_id: (project, node) for project, node in candidates}
+        set_worker_render(lambda uid: analysis.parse_render(*by_uid[uid]))  # before the pool forks
+        pool = workers.get(len(missing))
+        if pool is not None:
+            names = [candidates[i][1].unique_id for i, _ in missing]
+            size = max(1, min(32, len(names) // (8 * workers.jobs)))
+            try:
+                chunks = pool.map(render_pickled, [names[n : n + size] for n in range(0, len(names), size)])
+                pickled = [blob for chunk in chunks for blob in chunk]
+            except Exception:  # a broken pool: the main process renders
+                workers.fail()
+                pickled = [None] * len(missing)
+    for (i, key), blob in zip(missing, pickled):
+        project, node = candidates[i]
+        result = pickle.loads(blob) if blob is not None else analysis.parse_render(project, node)
+        analysis.keep_render(key, result, blob)
+        results[i] = result
+    return results
+
+
+Prepared = tuple[Project, ModelNode, "RenderResult | None", tuple[ResolvedRef, ...], "InferTask | None"]
+
+
 def _compile(
     analysis: _Analysis,
     parsed: Mapping[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...]]],
@@ -505,94 +641,202 @@ def _compile(
     ordered: set[str],
     edges: Mapping[str, list[str]],
     disabled: set[str],
-    jobs: int,
+    workers: Workers,
     progress: Callable[[int, int], None] | None,
     wanted: set[str] | None,
 ) -> tuple[dict[str, AnalysedNode], list[Diagnostic], list[tuple[str, str]]]:
-    """The compile pass over the ordered models (only the `wanted` ones, when given): each wave of
-    models whose parents are done is re-rendered where it reads `execute`, then inferred. Returns the
+    """The compile pass over the ordered models (only the `wanted` ones, when given): a model is
+    re-rendered where it reads `execute`, then inferred, as soon as its parents are done (in a worker
+    when there is a pool, while the main process prepares and finishes other models). Returns the
     analysed models, their problems, and (model, target) for each ref that a compiled template makes
-    and its parse did not."""
-    problems: list[Diagnostic] = []
+    and its parse did not.
+
+    What a model sees of the others is what it would see if the models were done in waves (a wave's
+    models are those whose parents are in earlier waves): its parents, and a model its compiled
+    template refs besides them only when that model comes in an earlier wave. So the result does not
+    depend on the order in which models finish."""
     escaped: list[tuple[str, str]] = []
     executed = _executed(parsed, edges, analysis)
-    all_waves = [*waves(order, edges), sorted(set(parsed) - ordered)]
-    if wanted is not None:
-        all_waves = [[uid for uid in wave if uid in wanted] for wave in all_waves]
-    pool = process_pool(jobs, sum(len(w) for w in all_waves[:-1]))
-    try:
-        for wave in all_waves:
-            prepared = []
-            for uid in wave:
+    all_waves = waves(order, edges)
+    level = {uid: n for n, wave in enumerate(all_waves) for uid in wave}
+    todo = [uid for wave in all_waves for uid in wave if wanted is None or uid in wanted]
+    position = {uid: n for n, uid in enumerate(todo)}
+    children: dict[str, list[str]] = {uid: [] for uid in todo}
+    waiting: dict[str, int] = {}
+    for uid in todo:
+        parents = {p for p in edges.get(uid, ()) if p in position}
+        waiting[uid] = len(parents)
+        for parent in parents:
+            children[parent].append(uid)
+    ready = [position[uid] for uid in todo if not waiting[uid]]
+    heapq.heapify(ready)
+    # models whose compiled template refs a model of an earlier wave that is not done yet: what they wait for
+    blocked: dict[str, set[str]] = {}
+    waiters: dict[str, list[str]] = {}
+    rendered: dict[str, tuple[Project, ModelNode, RenderResult | None, tuple[ResolvedRef, ...], frozenset[str]]] = {}
+    running: dict[concurrent.futures.Future[bytes], tuple[str, Prepared]] = {}
+    # finished futures, as their callbacks report them (`concurrent.futures.wait` over every running
+    # future costs time in proportion to their number, each time)
+    completed: queue.SimpleQueue[concurrent.futures.Future[bytes]] = queue.SimpleQueue()
+    in_flight = 4 * max(1, workers.jobs)  # enough to keep the workers busy while the main process works
+    problems_of: dict[str, list[Diagnostic]] = {}
+    inline = 0
+    total = len(wanted) if wanted is not None else len(parsed)
+
+    def release(uid: str) -> None:
+        for child in children[uid]:
+            waiting[child] -= 1
+            if not waiting[child]:
+                heapq.heappush(ready, position[child])
+        for waiter in waiters.pop(uid, ()):
+            blocked[waiter].discard(uid)
+            if not blocked[waiter]:
+                del blocked[waiter]
+                heapq.heappush(ready, position[waiter])
+
+    def finish(uid: str, prepared: Prepared, inferred: Inferred | None, pickled: bytes | None = None) -> None:
+        project, node, result, refs, task = prepared
+        if task is not None and task.answer is None and task.key is not None and analysis.cache is not None:
+            if pickled is not None:
+                analysis.cache.put_pickled(task.key, pickled)
+            else:
+                analysis.cache.put(task.key, inferred)
+        problems_of[uid] = _finish(analysis, uid, project, node, result, refs, inferred or (None, None, None), uid in executed)
+        release(uid)
+
+    while ready or running:
+        while ready:
+            uid = todo[heapq.heappop(ready)]
+            if uid not in rendered:
                 project, node, result, refs = parsed[uid]
-                in_order = uid in ordered
-                if result is not None and result.failure is None and result.used_execute and in_order:
+                hidden: frozenset[str] = frozenset()
+                if result is not None and result.failure is None and result.used_execute:
                     parse_targets = {r.target.unique_id for r in refs if r.target is not None}
                     result = analysis.render(project, node, execute=True, refs=refs) or result
                     refs = tuple(analysis.resolve(call, project, disabled) for call in result.refs)
-                    escaped.extend(
-                        (uid, r.target.unique_id) for r in refs if r.target is not None and r.target.unique_id not in parse_targets
-                    )
-                task = None
-                if result is not None and result.failure is None and in_order:
-                    task = analysis.infer_task(node, project, result, refs)
-                prepared.append((uid, project, node, result, refs, task))
-            to_run = [t.arguments for *_, t in prepared if t is not None and t.answer is None]
-            if pool is not None and len(to_run) >= MIN_PARALLEL_WAVE:
-                ran = iter(pool.map(run_task, to_run, chunksize=max(1, len(to_run) // (4 * (jobs or 1)))))
+                    more = {r.target.unique_id for r in refs if r.target is not None and r.target.unique_id not in parse_targets}
+                    escaped.extend((uid, r.target.unique_id) for r in refs if r.target is not None and r.target.unique_id in more)
+                    # seen: the models of earlier waves (done first, or waited for); not the others
+                    earlier = {t for t in more if t in position and level[t] < level[uid]}
+                    hidden = frozenset(more - earlier)
+                    pending = {t for t in earlier if t not in analysis.done}
+                    if pending:
+                        rendered[uid] = (project, node, result, refs, hidden)
+                        blocked[uid] = pending
+                        for target in pending:
+                            waiters.setdefault(target, []).append(uid)
+                        continue
             else:
-                ran = iter(run_task(arguments) for arguments in to_run)
-            for uid, project, node, result, refs, task in prepared:
-                inferred: Inferred = (None, None, None)
-                if task is not None:
-                    inferred = task.answer if task.answer is not None else next(ran)
-                    if task.answer is None and task.key is not None and analysis.cache is not None:
-                        analysis.cache.put(task.key, inferred)
-                columns, sql_failure, uses = inferred if project.dialect is not None else names_only(inferred)
-                if sql_failure is not None and result is not None:
-                    columns, sql_failure = not_the_models_fault(result, columns, sql_failure)
-                if sql_failure is not None and uid not in executed:
-                    columns, sql_failure = never_executed(sql_failure)
-                if node.resource_type == "snapshot" and columns is not None and project.dialect:
-                    columns = _with_snapshot_columns(columns, project.dialect)
-                elif columns is not None and project.dialect and node.columns and (config := analysis.final_config(node, result)).contract_enforced:
-                    columns = in_contract_order(columns, [c.name for c in node.columns], config.materialized, project.dialect)
-                if result is not None and result.failure is not None and project.dialect is None and result.failure.raised:
-                    # rendered as an adapter meshlint assumed: what the template raises for it is no defect
-                    assumed = DIALECT_ADAPTERS.get(PERMISSIVE_DIALECT, PERMISSIVE_DIALECT)
-                    columns = ColumnSet((), False, (
-                        f"{NO_DIALECT}; the template raised for adapter `{assumed}`, assumed to render it: {result.failure.message}",
-                    ))
-                elif result is not None and result.failure is not None:
-                    problems.append(
-                        JINJA_INVALID.diagnostic(
-                            result.failure.message, Location(node.sql.path, result.failure.line, 1), node=uid, help=result.failure.help  # type: ignore[union-attr]
-                        )
-                    )
-                elif sql_failure is not None:
-                    problems.append(
-                        SQL_UNPARSEABLE.diagnostic(
-                            sql_failure.message,
-                            Location(node.sql.path, result.template_line(sql_failure.line), 1),  # type: ignore[union-attr]
-                            node=uid,
-                        )
-                    )
-                analysis.done[uid] = AnalysedNode(
-                    node=node,
-                    config=analysis.final_config(node, result),
-                    dialect=project.dialect,
-                    render=result,
-                    refs=refs,
-                    columns=columns,
-                    sql_failure=sql_failure,
-                    column_uses=uses,
-                )
+                project, node, result, refs, hidden = rendered.pop(uid)
+            task = None
+            if result is not None and result.failure is None:
+                analysis.hidden = hidden
+                try:
+                    task = analysis.infer_task(node, project, result, refs)
+                finally:
+                    analysis.hidden = frozenset()
+            prepared: Prepared = (project, node, result, refs, task)
+            if task is None or task.answer is not None:
+                finish(uid, prepared, task.answer if task is not None else None)
+                continue
+            assert task.arguments is not None
+            pool = workers.get(len(todo)) if inline >= Workers.INLINE else None
+            if pool is None:
+                inline += 1
+                finish(uid, prepared, run_task(task.arguments))
+                continue
+            future = pool.submit(run_task_pickled, task.arguments)
+            running[future] = (uid, prepared)
+            future.add_done_callback(completed.put)
+            if len(running) >= in_flight:
+                break  # the rest wait their turn in `ready`, earliest wave first
+        if running:
+            finished = [completed.get()]
+            while True:  # and any others that are done by now
+                try:
+                    finished.append(completed.get_nowait())
+                except queue.Empty:
+                    break
+            for future in sorted(finished, key=lambda f: position[running[f][0]]):
+                uid, prepared = running.pop(future)
+                try:
+                    pickled = future.result()
+                except Exception:  # a worker died or raised: the main process infers the rest itself
+                    workers.fail()
+                    task = prepared[4]
+                    assert task is not None and task.arguments is not None
+                    finish(uid, prepared, run_task(task.arguments))
+                    continue
+                finish(uid, prepared, pickle.loads(pickled), pickled)
             if progress is not None:
-                progress(len(analysis.done), len(wanted) if wanted is not None else len(parsed))
-    finally:
-        if pool is not None:
-            pool.shutdown()
+                progress(len(analysis.done), total)
+    if progress is not None:
+        progress(len(analysis.done), total)
+    assert not blocked and len(problems_of) == len(todo), "every ordered model is analysed"
+
+    # models in a cycle, or downstream of one: neither re-rendered nor inferred
+    rest = sorted(uid for uid in set(parsed) - ordered if wanted is None or uid in wanted)
+    for uid in rest:
+        project, node, result, refs = parsed[uid]
+        problems_of[uid] = _finish(analysis, uid, project, node, result, refs, (None, None, None), uid in executed)
+    if progress is not None and rest:
+        progress(len(analysis.done), total)
+    problems = [p for uid in [*todo, *rest] for p in problems_of[uid]]  # in wave order, as before
     return analysis.done, problems, escaped
+
+
+def _finish(
+    analysis: _Analysis,
+    uid: str,
+    project: Project,
+    node: ModelNode,
+    result: RenderResult | None,
+    refs: tuple[ResolvedRef, ...],
+    inferred: Inferred,
+    executed: bool,
+) -> list[Diagnostic]:
+    """A model's analysis from its render and inference: stored in `analysis.done`; returns its problems."""
+    problems: list[Diagnostic] = []
+    columns, sql_failure, uses = inferred if project.dialect is not None else names_only(inferred)
+    if sql_failure is not None and result is not None:
+        columns, sql_failure = not_the_models_fault(result, columns, sql_failure)
+    if sql_failure is not None and not executed:
+        columns, sql_failure = never_executed(sql_failure)
+    if node.resource_type == "snapshot" and columns is not None and project.dialect:
+        columns = _with_snapshot_columns(columns, project.dialect)
+    elif columns is not None and project.dialect and node.columns and (config := analysis.final_config(node, result)).contract_enforced:
+        columns = in_contract_order(columns, [c.name for c in node.columns], config.materialized, project.dialect)
+    if result is not None and result.failure is not None and project.dialect is None and result.failure.raised:
+        # rendered as an adapter meshlint assumed: what the template raises for it is no defect
+        assumed = DIALECT_ADAPTERS.get(PERMISSIVE_DIALECT, PERMISSIVE_DIALECT)
+        columns = ColumnSet((), False, (
+            f"{NO_DIALECT}; the template raised for adapter `{assumed}`, assumed to render it: {result.failure.message}",
+        ))
+    elif result is not None and result.failure is not None:
+        problems.append(
+            JINJA_INVALID.diagnostic(
+                result.failure.message, Location(node.sql.path, result.failure.line, 1), node=uid, help=result.failure.help  # type: ignore[union-attr]
+            )
+        )
+    elif sql_failure is not None:
+        problems.append(
+            SQL_UNPARSEABLE.diagnostic(
+                sql_failure.message,
+                Location(node.sql.path, result.template_line(sql_failure.line), 1),  # type: ignore[union-attr]
+                node=uid,
+            )
+        )
+    analysis.done[uid] = AnalysedNode(
+        node=node,
+        config=analysis.final_config(node, result),
+        dialect=project.dialect,
+        render=result,
+        refs=refs,
+        columns=columns,
+        sql_failure=sql_failure,
+        column_uses=uses,
+    )
+    return problems
 
 
 SNAPSHOT_COLUMNS = ("dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to")

@@ -1,11 +1,13 @@
 """Inference as pure tasks: one model's rendered SQL and the tables it reads in, its columns out,
-so that independent models (a wave of the DAG) can be inferred in worker processes."""
+so that independent models can be inferred in worker processes; and the parse pass's renders, which
+need no other model, rendered in those processes too."""
 
 from __future__ import annotations
 
 import concurrent.futures
 import multiprocessing
-from collections.abc import Mapping
+import pickle
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from meshlint.analyse.column_uses import SelectUses, column_uses
@@ -15,8 +17,7 @@ from meshlint.analyse.columns import ColumnSet, SqlParseFailure, TableColumns, i
 Inferred = tuple[ColumnSet | None, SqlParseFailure | None, tuple[SelectUses, ...] | None]
 Arguments = tuple[str, Mapping[str, TableColumns], str, tuple[str, ...], bool]
 
-# Below this many models to infer in a wave, a process pool costs more than it saves.
-MIN_PARALLEL_WAVE = 16
+# Below this many models, a process pool costs more than it saves.
 MIN_PARALLEL_MODELS = 200
 
 
@@ -56,6 +57,34 @@ class InferTask:
 
 def run_task(arguments: Arguments) -> Inferred:
     return infer_sql(*arguments)
+
+
+def run_task_pickled(arguments: Arguments) -> bytes:
+    """`run_task` in a worker: its answer pickled there, so that the parent unpickles it once and can
+    store these very bytes in the cache rather than pickle the answer again."""
+    return pickle.dumps(run_task(arguments), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+# What a worker renders with: set in the parent before the pool forks its workers, which inherit it.
+_RENDER: Callable[[str], object] | None = None
+
+
+def set_worker_render(render: Callable[[str], object] | None) -> None:
+    global _RENDER
+    _RENDER = render
+
+
+def render_pickled(names: Sequence[str]) -> list[bytes | None]:
+    """Render models in a worker (forked after `set_worker_render`), each result pickled; None for a
+    result that does not pickle (a config value from a template, say), which the parent renders itself."""
+    assert _RENDER is not None, "set_worker_render before the pool forks"
+    out: list[bytes | None] = []
+    for name in names:
+        try:
+            out.append(pickle.dumps(_RENDER(name), protocol=pickle.HIGHEST_PROTOCOL))
+        except Exception:  # unpicklable, or anything else: the parent renders it and sees for itself
+            out.append(None)
+    return out
 
 
 def waves(order: list[str], edges: Mapping[str, list[str]]) -> list[list[str]]:
