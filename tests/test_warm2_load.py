@@ -71,3 +71,19 @@ def test_format_imported_on_first_use_renders_as_its_module(name: str) -> None:
     expected = importlib.import_module(f"meshlint.report.{module}").render(report)
     assert "ML101" in expected
     assert FORMATS[name](report) == expected
+
+
+def test_prune_looks_entries_up_by_index(tmp_path: Path) -> None:
+    import sqlite3
+
+    from meshlint.analyse.cache import AnalysisCache
+
+    cache = AnalysisCache(tmp_path)
+    cache.put("k", {"a": 1})
+    cache.close()
+    with sqlite3.connect(cache.path) as db:
+        plan = " ".join(str(row) for row in db.execute("explain query plan delete from entries where used < ?", (0.0,)))
+    assert "entries_used" in plan
+    again = AnalysisCache(tmp_path)
+    assert again.get("k") == {"a": 1}
+    again.close()
