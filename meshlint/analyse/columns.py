@@ -37,10 +37,14 @@ from meshlint.analyse.column_names import (
     unaliased_name,
 )
 from meshlint.analyse.duplicate_names import dedupe
+from meshlint.analyse.inner_structs import expand_inner_structs, may_have_inner_structs
 from meshlint.analyse.named_windows import inline_named_windows
+from meshlint.analyse.partial_tables import with_referenced_columns
+from meshlint.analyse.pivot_aliases import parse_aliased_pivot
 from meshlint.analyse.pivots import rewrite_pivots, wrap_statement
 from meshlint.analyse.star_filters import expand_star_filters, has_star_filter, mark_written_lambdas, source_columns
-from meshlint.analyse.table_functions import name_table_functions
+from meshlint.analyse.struct_stars import FOLDED, folded_struct_fields, has_struct, odd_struct_stars, struct_star_columns
+from meshlint.analyse.table_functions import name_table_functions, unnest_of_non_list
 from meshlint.analyse.unnest_structs import inner_struct_unnest, struct_fields
 from meshlint.analyse.union_by_name import is_union_by_name, union_by_name
 from meshlint.analyse.values_names import name_values_columns
@@ -174,10 +178,14 @@ def parse_sql(sql: str, dialect: str) -> exp.Expression | SqlParseFailure:
     try:
         statements = [s for s in sqlglot.parse(sql, read=dialect) if s is not None]
     except ParseError as error:
-        first = error.errors[0] if error.errors else {}
-        line = first.get("line") or 1
-        description = first.get("description") or str(error)
-        return SqlParseFailure(f"SQL cannot be parsed as {dialect}: {description}", int(line))
+        # `PIVOT t ON c IN ('a' AS x)`, which sqlglot does not parse (pivot_aliases.py)
+        aliased = parse_aliased_pivot(sql) if dialect == "duckdb" and "pivot" in sql.lower() else None
+        if aliased is None:
+            first = error.errors[0] if error.errors else {}
+            line = first.get("line") or 1
+            description = first.get("description") or str(error)
+            return SqlParseFailure(f"SQL cannot be parsed as {dialect}: {description}", int(line))
+        statements = aliased
     except SqlglotError as error:
         return SqlParseFailure(f"SQL cannot be parsed as {dialect}: {error}", 1)
     if len(statements) == 1 and not isinstance(statements[-1], exp.Query):
@@ -268,12 +276,16 @@ def infer_output_columns(
         found = union_by_name(tree, lambda branch: infer_output_columns(branch, tables, dialect, open_reasons))  # type: ignore[arg-type]
         return ColumnSet(found.columns, found.closed and not open_reasons, tuple(dict.fromkeys((*open_reasons, *found.reasons))))
     reasons = list(open_reasons)
+    tables = with_referenced_columns(tree, tables)  # `o.amount` of a partly known table (partial_tables.py)
     schema, mixed = _schema(tables, dialect)
     preserve = dialect not in FOLD_UPPER and dialect not in FOLD_LOWER
     lines = ProjectionLines(tree, dialect, eager=in_place)  # lines as written, before qualifying rewrites them
-    work = tree if in_place else tree.copy()
     text = tree.meta.get(SQL_TEXT)
     lowered = text.lower() if text is not None else "values pivot"
+    written = None  # the query as written, for a second pass that spells out inner structs (inner_structs.py)
+    if dialect == "duckdb" and (".*" in lowered or "unnest" in lowered) and may_have_inner_structs(tree):
+        written = tree.copy() if in_place else tree
+    work = tree if in_place else tree.copy()
     if dialect == "duckdb" and ("lambda" in lowered or "->" in lowered) and "columns" in lowered:
         arrow = mark_written_lambdas(work, text)  # COLUMNS(lambda c: ...) is modelled, the arrow form is not
         if arrow is not None:
@@ -291,6 +303,8 @@ def infer_output_columns(
         reasons += expand_star_filters(work, schema, _spellings(tables) if mixed else None)  # COLUMNS(), * LIKE
     if dialect == "duckdb" and "window" in lowered:
         inline_named_windows(work, text)  # `OVER w`: DuckDB prints the definition in an unaliased name
+    folded = dialect == "duckdb" and folded_struct_fields(work, tables, text)  # struct_stars.py
+    odd_stars = dialect == "duckdb" and (text is None or ".*" in text) and odd_struct_stars(work)
     unaliased = mark_unaliased(work, dialect, text)
     mixed = name_inner_unaliased(work, dialect, text) or mixed
     if "values" in lowered:
@@ -317,6 +331,9 @@ def infer_output_columns(
         inner = inner_struct_unnest(annotated, annotated if isinstance(annotated, exp.Select) else None)
         if inner is not None:
             reasons.append(inner)
+        refused = unnest_of_non_list(annotated)  # table_functions.py
+        if refused is not None:
+            reasons.append(refused)
     namer: Namer | None = None
     if preserve and mixed:
         namer = Namer(annotated, {token: table.columns for token, table in tables.items()}, dialect)
@@ -327,7 +344,13 @@ def infer_output_columns(
             reasons.append("`select *` over a table whose columns are not known")
             continue
         if (isinstance(projection, exp.Dot) and isinstance(projection.expression, exp.Star)) or name == "*":
-            reasons.append(STRUCT_STAR_REASON)  # `<struct column>.*`: never a column named `*`
+            # `<struct column>.*`: its fields when certain (struct_stars.py), never a column named `*`
+            fields = struct_star_columns(projection, odd_stars, folded) if dialect == "duckdb" else STRUCT_STAR_REASON
+            if isinstance(fields, str):
+                reasons.append(fields)
+                continue
+            line = lines.line(projection)
+            columns.extend(InferredColumn(n, certain_type(t), line, None if certain_type(t) else "type not inferable") for n, t in fields)
             continue
         if name == MORE_COLUMNS or name.lower() == MORE_COLUMNS:
             what = _incomplete_read(annotated, tables)
@@ -337,6 +360,9 @@ def infer_output_columns(
             fields = struct_fields(projection)  # `unnest(<struct>)`: one column per field, alias or not
             if isinstance(fields, str):
                 reasons.append(fields)
+                continue
+            if fields is not None and folded:
+                reasons.append(FOLDED)
                 continue
             if fields is not None:
                 line = lines.line(projection)
@@ -357,6 +383,8 @@ def infer_output_columns(
             data_type = certain_type(setop_types[index][1] if index < len(setop_types) else None)
         else:
             data_type = certain_type(projection.type)
+        if folded and data_type is not None and has_struct(data_type):
+            data_type = None  # its field names may be folded (struct_stars.py)
         if data_type is not None and data_type.parent is not None:
             # a cast's target is a node of the tree: keeping it would keep the whole annotated tree alive
             data_type = data_type.copy()
@@ -373,4 +401,8 @@ def infer_output_columns(
         reasons.append(duplicated)
     elif names != [c.name for c in columns]:
         columns = [InferredColumn(n, c.type, c.line, c.reason) for n, c in zip(names, columns)]  # type: ignore[arg-type]
+    if reasons and written is not None and not folded and not odd_stars:
+        again = expand_inner_structs(written, annotated, lambda t: infer_output_columns(t, tables, dialect, open_reasons, True))
+        if isinstance(again, ColumnSet) and again.closed:
+            return again
     return ColumnSet(tuple(columns), closed=not reasons, reasons=tuple(dict.fromkeys(reasons)))

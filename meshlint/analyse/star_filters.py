@@ -289,7 +289,11 @@ def _star_columns(select: exp.Select, root_with: exp.Expression | None, schema: 
 
 
 def source_columns(source: exp.Expression, root_with: exp.Expression | None, schema: Schema) -> list[str] | None:
-    """The column names `select *` over the FROM item `source` gives, None when not all are known."""
+    """The column names `select *` over the FROM item `source` gives, None when not all are known. A star filter
+    in the source's own select list (`(select k, columns('_rate$') from t)`) is expanded first, as DuckDB does."""
     probe = exp.select("*").from_(source.copy() if not isinstance(source, exp.Select) else exp.Subquery(this=source.copy()))
+    if any(_matcher(p) is not None or _in_expression(p) for s in probe.find_all(exp.Select) for p in s.expressions):
+        if expand_star_filters(probe, schema) or any(_matcher(p) is not None for s in probe.find_all(exp.Select) for p in s.expressions):
+            return None  # a filter left unexpanded: its columns are not certain
     columns = _star_columns(probe, root_with, schema)
     return None if columns is None else [c.name for c in columns]

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-__all__ = ["name_table_functions"]
+__all__ = ["name_table_functions", "unnest_of_non_list"]
+
+NOT_A_LIST = "an UNNEST in FROM of a value that is not a list (DuckDB refuses it)"
 
 
 def _function_name(item: exp.Expression) -> str | None:
@@ -64,3 +66,18 @@ def name_table_functions(tree: exp.Expression, dialect: str) -> bool:
             item.set("alias", exp.TableAlias(this=exp.to_identifier(function), columns=[exp.to_identifier(function)]))
         named = True
     return named
+
+
+def unnest_of_non_list(tree: exp.Expression) -> str | None:
+    """After types are annotated: why the columns stay open when an UNNEST in a FROM clause has an argument whose
+    type is known and is not a list (a STRUCT: DuckDB refuses it), else None."""
+    for item in tree.find_all(exp.Unnest):
+        if not isinstance(item.parent, (exp.From, exp.Join)):
+            continue
+        for argument in item.expressions:
+            data_type = argument.type
+            if data_type is None or data_type.this in (exp.DataType.Type.UNKNOWN, exp.DataType.Type.NULL):
+                continue
+            if data_type.this not in (exp.DataType.Type.ARRAY, exp.DataType.Type.LIST):
+                return NOT_A_LIST
+    return None

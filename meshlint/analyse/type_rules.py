@@ -23,6 +23,8 @@ from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
 from sqlglot.helper import subclasses
 
+from meshlint.analyse.nested_types import NOT_NESTED, common_nested
+
 __all__ = ["annotators_for", "certain_type", "set_operation_columns"]
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -264,6 +266,10 @@ def _common_int(family: str, present: list[tuple[exp.DataType, int | None]]) -> 
 
 
 def _values(family: str, nodes: list[exp.Expression | None]) -> TypeLike:
+    if family == "duckdb":
+        nested = common_nested([n for n in nodes if n is not None])  # lists, structs, maps: nested_types.py
+        if nested is not NOT_NESTED:
+            return nested  # type: ignore[return-value]
     return _common(family, [(_type(n), _int_literal(n)) for n in nodes if n is not None])
 
 

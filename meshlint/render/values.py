@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from meshlint.render.column_kinds import ColumnKinds
+
 # Rendered where a value is unknown; inference drops any column whose SQL mentions it.
 UNKNOWN_TOKEN = "meshlint__unknown"
 
@@ -230,8 +232,8 @@ class Relation:
 
 
 @dataclass(frozen=True)
-class Column:
-    """What `adapter.get_columns_in_relation` returns for a known column."""
+class Column(ColumnKinds):
+    """What `adapter.get_columns_in_relation` returns for a known column (type tests: column_kinds.py)."""
 
     name: str
     data_type: str

@@ -84,6 +84,27 @@ unpivot w on columns(* exclude (id)) into name k value v
 -- expect:
 -- expect-open: does not model
 
+-- case: duckdb unpivot whose input select list and ON list both use COLUMNS('regex')
+-- dialect: duckdb
+-- schema: {"w": {"code": "varchar", "day_rate": "double", "night_rate": "double", "note": "varchar"}}
+select code, k, v
+from (unpivot (select code, columns('_rate$') from w) on columns('_rate$') into name k value v)
+-- expect: code VARCHAR, k VARCHAR, v DOUBLE
+
+-- case: duckdb unpivot with COLUMNS() in its input over a table whose columns are not all known stays open
+-- dialect: duckdb
+-- schema: {"w": {"code": "varchar", "day_rate": "double", "night_rate": "double"}}
+-- incomplete: ["w"]
+unpivot (select code, columns('_rate$') from w) on columns('_rate$') into name k value v
+-- expect:
+-- expect-open: does not model
+
+-- case: duckdb simplified pivot with aliases in its IN list names the columns after the aliases
+-- dialect: duckdb
+-- schema: {"o": {"id": "integer", "status": "varchar", "channel": "varchar"}}
+pivot o on status in ('completed' as done, 'returned' as back, 'lost') using count(*) group by channel
+-- expect: channel VARCHAR, done BIGINT, back BIGINT, lost BIGINT
+
 -- case: duckdb pivot whose IN list is a subquery stays open
 -- dialect: duckdb
 -- schema: {"t": {"id": "integer", "amount": "decimal(10,2)", "cat": "varchar"}, "c": {"cat": "varchar"}}

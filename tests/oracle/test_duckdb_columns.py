@@ -9,7 +9,8 @@ between projects with `dbt_runner._DbtSession`):
   functions, unions, casts, date and string functions, literals and nested types; and the constructs
   whose shape the warehouse decides by fixed rules: unaliased expressions, duplicate names, VALUES,
   PIVOT/UNPIVOT, UNION BY NAME, COLUMNS()/LIKE star filters (also inside expressions and with a lambda), star
-  modifiers, api.Column, a contract's order, table functions in FROM, named windows, unnest of a struct.
+  modifiers, api.Column, a contract's order, table functions in FROM, named windows, unnest of a struct,
+  CASE/COALESCE of lists and structs, a star over a STRUCT column, UNPIVOT with COLUMNS() in its input.
 
 The worker reads each built relation's columns from DuckDB's `information_schema.columns`. Then, for
 every model meshlint reports as closed (its column list is complete):
