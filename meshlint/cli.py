@@ -20,24 +20,37 @@ from meshlint.diagnostics import Location, Severity
 from meshlint.analyse.cache import default_cache_dir
 from meshlint.project.git_tree import BaseRefError  # base_side itself is imported only with --base
 from meshlint.engine import check
-from meshlint.export import render_interface
 from meshlint.fix import command as fix_command
 from meshlint.lineage import command as lineage_command
 from meshlint.project.upstream import UpstreamSource
-from meshlint.report import concise, github, gitlab, json_format, junit, markdown, sarif, text
+import importlib
 from meshlint.report.model import Report
 from meshlint.rules.registry import BY_CODE, BY_NAME, RULES
 from meshlint.settings import Settings, SettingsError, find_settings_file, load_settings
 
-FORMATS = {
-    "text": text.render,
-    "concise": concise.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "gitlab": gitlab.render,
-    "junit": junit.render,
-    "markdown": markdown.render,
+class _Renderer:
+    """A report format's `render`, its module imported when first used (a run writes one format)."""
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+
+    def __call__(self, report: Report) -> str:
+        render: Callable[[Report], str] = importlib.import_module(f"meshlint.report.{self.module}").render
+        return render(report)
+
+
+FORMATS: dict[str, Callable[[Report], str]] = {
+    name: _Renderer(module)
+    for name, module in {
+        "text": "text",
+        "concise": "concise",
+        "json": "json_format",
+        "sarif": "sarif",
+        "github": "github",
+        "gitlab": "gitlab",
+        "junit": "junit",
+        "markdown": "markdown",
+    }.items()
 }
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 RULE_PAGES = Path(__file__).resolve().parent.parent / "rules"
@@ -320,6 +333,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     unusable = [d for d in result.diagnostics if d.code == "ML006" and d.severity is Severity.ERROR]
     if unusable:
         raise UsageError("; ".join(f"{d.location.path}: {d.message}" for d in unusable))
+    from meshlint.export import render_interface  # only for `export`
+
     _write(render_interface(result.analysed, args.project), args.output)
     return EXIT_CLEAN
 

@@ -80,6 +80,9 @@ class AnalysisCache:
             db.execute("select count(*) from sqlite_master").fetchone()  # a file that is no database fails here
             db.execute("pragma journal_mode=wal")
             db.execute("create table if not exists entries (key text primary key, value blob, checksum text, used real)")
+            # the prune at close looks entries up by `used`: without an index it reads the whole file (each
+            # row's `used` comes after its blob), a tenth of a second on a 5,000-model project's cache
+            db.execute("create index if not exists entries_used on entries (used)")
             db.execute("select count(*) from entries").fetchone()  # a corrupt table fails here
         except sqlite3.Error:
             db.close()

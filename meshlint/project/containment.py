@@ -22,6 +22,8 @@ class Roots:
     folders: tuple[str, ...]
     # folder -> its real path, for this run only (a folder may become a link between two runs)
     _real: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # folder -> whether its real path is inside a root, for this run only
+    _folder_inside: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, paths: list[Path] | tuple[Path, ...]) -> "Roots":
@@ -40,10 +42,13 @@ class Roots:
         folder, and the file itself is resolved only when it is a link (a file read per model pays one
         `lstat`, not a walk up the tree)."""
         folder, _ = os.path.split(os.fspath(path))
-        real = self._real.get(folder)
-        if real is None:
-            real = self._real[folder] = os.path.realpath(folder)
-        if not self._inside(real):
+        inside = self._folder_inside.get(folder)
+        if inside is None:
+            real = self._real.get(folder)
+            if real is None:
+                real = self._real[folder] = os.path.realpath(folder)
+            inside = self._folder_inside[folder] = self._inside(real)
+        if not inside:
             return False
         return not os.path.islink(path) or self.contains(path)
 

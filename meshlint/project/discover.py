@@ -25,10 +25,33 @@ def find_project_files(paths: list[Path]) -> list[Path]:
 
 def iter_files(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
     """Files under `root` with one of `suffixes`, sorted, hidden folders skipped."""
+    return [path for path, _ in iter_files_in_folders(root, suffixes)]
+
+
+def iter_files_in_folders(root: Path, suffixes: tuple[str, ...]) -> list[tuple[Path, tuple[str, ...]]]:
+    """`iter_files`, each file with its folders below `root` (computed once per folder, not per file:
+    a project may have thousands of models). Sorted as paths sort: by their parts.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     for name in ("a-c/x.sql", "a/b/y.sql", "a/z.sql", "a/.hidden/h.sql", "a/n.txt"):
+    ...         (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
+    ...         _ = (Path(folder) / name).write_text("")
+    ...     found = iter_files_in_folders(Path(folder), (".sql",))
+    ...     [(p.relative_to(folder).as_posix(), parts) for p, parts in found] == [
+    ...         ("a/b/y.sql", ("a", "b")), ("a/z.sql", ("a",)), ("a-c/x.sql", ("a-c",))]
+    True
+    """
     if not root.is_dir():
         return []
-    result: list[Path] = []
+    found: list[tuple[tuple[str, ...], str, str]] = []
     for current, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        result.extend(Path(current) / f for f in files if f.endswith(suffixes))
-    return sorted(result)
+        chosen = [f for f in files if f.endswith(suffixes)]
+        if chosen:
+            parts = Path(current).relative_to(root).parts
+            found.extend((parts, f, current) for f in chosen)
+    if os.name != "posix":  # paths compare case-folded there: sort them as paths
+        return sorted(((Path(current) / name, parts) for parts, name, current in found), key=lambda item: item[0])
+    found.sort(key=lambda item: (*item[0], item[1]))
+    return [(Path(os.path.join(current, name)), parts) for parts, name, current in found]

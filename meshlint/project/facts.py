@@ -33,9 +33,10 @@ class Constraint:
     to_columns: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ColumnSpec:
-    """A `columns:` entry of a model, version or source table."""
+    """A `columns:` entry of a model, version or source table (slotted and pickled as its constructor's
+    arguments, as `Location`: a warm run unpickles every declared column)."""
 
     name: str
     location: Location
@@ -43,6 +44,9 @@ class ColumnSpec:
     type_location: Location | None = None
     quote: bool = False
     constraints: tuple[Constraint, ...] = ()
+
+    def __reduce__(self) -> tuple[type[ColumnSpec], tuple[object, ...]]:
+        return type(self), (self.name, self.location, self.data_type, self.type_location, self.quote, self.constraints)
 
 
 @dataclass(frozen=True)

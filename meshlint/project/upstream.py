@@ -5,8 +5,6 @@
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +33,9 @@ class UpstreamSource:
 def fetch(location: str, base: Path) -> tuple[str, bytes]:
     """(display path, content) of a local file or an http(s)/file URL."""
     if location.startswith(("http://", "https://", "file://")):
+        import urllib.error  # only for a URL: urllib.request takes a while to import
+        import urllib.request
+
         try:
             with urllib.request.urlopen(location, timeout=FETCH_TIMEOUT_SECONDS) as response:  # noqa: S310 (user-given URL)
                 return location, response.read()
