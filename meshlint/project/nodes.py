@@ -96,17 +96,15 @@ def model_nodes(
         spec = specs_by_name.get(stem)
         if spec is not None and spec.versions:
             spec = None  # an unversioned file named like a versioned model (ML209) gets no spec
-        nodes.append(
-            ModelNode(
-                unique_id=f"model.{project}.{stem}",
-                project=project,
-                name=stem,
-                sql=sql,
-                config=_config(tree, [project, *folders, stem], project_path, spec, None),
-                spec=spec,
-                columns=spec.columns if spec is not None else (),
-            )
+        node = ModelNode(
+            unique_id=f"model.{project}.{stem}",
+            project=project,
+            name=stem,
+            sql=sql,
+            config=_config(tree, [project, *folders, stem], project_path, spec, None),
+            spec=spec,
         )
+        nodes.append(node.with_spec_columns() if spec is not None else node)  # its columns: spec.columns
     return tuple(sorted(nodes, key=lambda n: n.unique_id))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from meshlint.project.config_tree import node_config
-from meshlint.project.facts import Mesh, ModelNode, Project
+from meshlint.project.facts import Mesh, ModelNode, Project, columns_outline
 
 
 def has_jinja(value: object) -> bool:
@@ -45,16 +45,17 @@ def _node(node: ModelNode, render: Callable[[str], str]) -> ModelNode:
         if rendered != raw:
             changed = True
             raw = rendered
-    columns = node.columns
-    if any(has_jinja(c.data_type) for c in columns):
+    # a model's columns are read only when a data_type has Jinja: most are never unpickled in a warm run
+    columns = None
+    if columns_outline(node).jinja_types:
         changed = True
         columns = tuple(
             replace(c, data_type=str(_native(render(c.data_type)) or "") or None) if has_jinja(c.data_type) else c  # type: ignore[arg-type]
-            for c in columns
+            for c in node.columns
         )
     if not changed:
         return node
-    return replace(node, config=node_config(raw, node.config.locations), columns=columns)
+    return replace(node, config=node_config(raw, node.config.locations), columns=node.columns if columns is None else columns)
 
 
 def render_properties(mesh: Mesh, render_for: Callable[[Project], Callable[[str], str]]) -> Mesh:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from meshlint.analyse.facts import AnalysedMesh, AnalysedNode, ResolvedRef
 from meshlint.analyse.graph import NodeIndex, resolve_ref
 from meshlint.diagnostics import Location
-from meshlint.project.facts import ModelNode
+from meshlint.project.facts import ModelNode, columns_outline
 from meshlint.render.state import RefCall
 from meshlint.rules.ml105_contract_no_effect import model_constraints
 
@@ -28,7 +28,8 @@ def static_foreign_keys(node: ModelNode) -> Iterator[tuple[str | None, Location,
     """Each foreign key of the model whose `to:` is a plain `ref('model')` / `ref('project', 'model')`:
     the column it is on (None for a model-level constraint), where its `to:` is and the ref it makes."""
     constraints = [(None, c) for c in model_constraints(node)]
-    constraints += [(column.name, c) for column in node.columns for c in column.constraints]
+    if columns_outline(node).constraints:  # most models' columns need not be unpickled to know they have none
+        constraints += [(column.name, c) for column in node.columns for c in column.constraints]
     for column_name, constraint in constraints:
         if constraint.type != "foreign_key" or constraint.to is None:
             continue

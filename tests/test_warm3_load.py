@@ -1,0 +1,143 @@
+"""A warm run leaves the declared columns of property files read from the cache pickled until something
+reads them (project/facts.py `_DeferredColumns`): what it reads is what a spec built from the YAML
+holds, and a run whose property files come from the cache reports what a cold run does."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from meshlint.cli import main
+from meshlint.project.facts import ColumnsOutline, ModelNode, NodeConfig, columns_outline
+from meshlint.project.properties import read_property_file
+from meshlint.project.yaml_spans import load_yaml
+
+PROPERTIES = """\
+version: 2
+models:
+  - name: plain
+    columns:
+      - name: id
+        data_type: bigint
+      - name: amount
+        quote: true
+  - name: keyed
+    columns:
+      - name: id
+        data_type: "{{ var('id_type', 'bigint') }}"
+        constraints:
+          - type: foreign_key
+            to: ref('plain')
+  - name: bare
+"""
+
+
+def _specs(tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "models.yml"
+    data, failure = load_yaml(str(path), PROPERTIES)
+    assert failure is None
+    return read_property_file(data, str(path), "p").models
+
+
+def _round_trip(value: object) -> object:
+    return pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def test_unpickled_spec_reads_its_columns_when_first_asked(tmp_path: Path) -> None:
+    specs = _specs(tmp_path)
+    again = _round_trip(specs)
+    for built, loaded in zip(specs, again):  # type: ignore[call-overload]
+        assert "columns" in built.__dict__ and "columns" not in loaded.__dict__
+        # the outline is known without unpickling the columns, and is what the columns say
+        node = ModelNode(f"model.p.{loaded.name}", "p", loaded.name, None, NodeConfig(), spec=loaded).with_spec_columns()
+        assert columns_outline(node) == ColumnsOutline.of(built.columns)
+        assert "columns" not in loaded.__dict__
+        # pickled again before being read: the same columns come back
+        assert _round_trip(loaded).columns == built.columns  # type: ignore[attr-defined]
+        assert "columns" not in loaded.__dict__
+        assert loaded == built and repr(loaded) == repr(built)
+        assert loaded.columns == built.columns and "columns" in loaded.__dict__
+        assert node.columns is loaded.columns
+        assert copy.deepcopy(loaded) == built and copy.copy(loaded) == built
+    assert [columns_outline(ModelNode("m", "p", s.name, None, NodeConfig(), spec=s).with_spec_columns()) for s in specs] == [
+        ColumnsOutline(False, False), ColumnsOutline(True, True), ColumnsOutline(False, False)
+    ]
+    assert type(specs[0]).columns == ()  # the class attribute is the field's default, as before
+
+
+def test_a_node_with_its_spec_columns_pickles_and_compares_as_one_built_with_them(tmp_path: Path) -> None:
+    spec = _round_trip(_specs(tmp_path))[1]  # type: ignore[index]
+    lazy = ModelNode("model.p.keyed", "p", "keyed", None, NodeConfig(), spec=spec).with_spec_columns()
+    again = _round_trip(lazy)
+    built = ModelNode("model.p.keyed", "p", "keyed", None, NodeConfig(), spec=spec, columns=spec.columns)
+    assert again == built == lazy and again.columns == spec.columns and len(again.columns) == 1  # type: ignore[attr-defined]
+
+
+FILES = {
+    "meshlint.toml": 'dialect = "duckdb"\n',
+    "p/dbt_project.yml": "name: p\nversion: '1.0.0'\nconfig-version: 2\nprofile: p\nvars:\n  id_type: varchar\n",
+    "p/models/models.yml": """
+        groups:
+          - name: core
+            owner: {name: Core}
+        models:
+          - name: base
+            config: {group: core, access: private}
+          - name: typed
+            config:
+              materialized: table
+              contract: {enforced: true}
+            columns:
+              - name: id
+                data_type: "{{ var('id_type') }}"
+              - name: parent_id
+                data_type: integer
+                constraints:
+                  - type: foreign_key
+                    to: ref('base')
+                    to_columns: [id]
+          - name: versioned
+            latest_version: 1
+            columns:
+              - name: id
+                data_type: integer
+            versions:
+              - v: 1
+                columns:
+                  - include: all
+                    exclude: [nope]
+    """,
+    "p/models/base.sql": "select 1 as id\n",
+    "p/models/typed.sql": "select 1 as id, 1 as parent_id\n",  # refs `base` only by its foreign key
+    "p/models/versioned_v1.sql": "select 1 as id\n",
+}
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_property_files_from_the_cache_report_as_a_cold_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    root = tmp_path / "mesh"
+    for name, text in FILES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("MESHLINT_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+
+    def run(*extra: str) -> str:
+        assert main(["check", ".", "--today", "2026-11-23", "--format", fmt, "--output", str(out), "--exit-zero", *extra]) == 0
+        return out.read_text(encoding="utf-8")
+
+    cold = run("--no-cache")
+    # the rendered data_type (varchar, not the integer the SQL gives), the foreign key to a private model and
+    # the version's unknown exclude are found
+    assert "ML103" in cold and "varchar" in cold and "ML302" in cold and "ML201" in cold
+    assert run() == cold  # fills the cache
+    for path in ("p/models/base.sql", "p/models/typed.sql", "p/models/base.sql"):  # warm runs, property files cached
+        (root / path).write_text((root / path).read_text() + "-- edited\n", encoding="utf-8")
+        assert run() == run("--no-cache")
+    (root / "p/models/models.yml").write_text((root / "p/models/models.yml").read_text() + "\n", encoding="utf-8")
+    assert run() == run("--no-cache")  # a full run, every other property file... from the cache
