@@ -141,3 +141,16 @@ def test_property_files_from_the_cache_report_as_a_cold_run(tmp_path: Path, monk
         assert run() == run("--no-cache")
     (root / "p/models/models.yml").write_text((root / "p/models/models.yml").read_text() + "\n", encoding="utf-8")
     assert run() == run("--no-cache")  # a full run, every other property file... from the cache
+
+
+def test_files_are_read_whole_up_to_the_limit_and_only_regular_ones(tmp_path: Path) -> None:
+    from meshlint.project.files import _read_regular_file
+
+    for size in (0, 1, 65_535, 65_536, 65_537, 200_001):
+        path = tmp_path / f"f{size}"
+        path.write_bytes(bytes(i % 251 for i in range(size)))
+        for most in (1, size, size + 1, 10_000_001):
+            if most >= 1:
+                assert _read_regular_file(path, most) == path.read_bytes()[:most]
+    with pytest.raises(OSError, match="not a regular file"):
+        _read_regular_file(tmp_path, 10)
