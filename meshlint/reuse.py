@@ -345,14 +345,17 @@ def warm_run(
         )
     order = sorted(merged)
     found: list[Diagnostic] = [p for p in analysed.problems if p.node is None]
+    node_rule_found: dict[str, list[Diagnostic]] = {}  # per node rule, its findings on every model in order
     for uid in order:
-        found.extend(merged[uid].problems)
+        record = merged[uid]
+        found.extend(record.problems)
+        for code, diagnostics in record.found.items():
+            node_rule_found.setdefault(code, []).extend(diagnostics)
     for rule in rules:
         if rule.check_mesh is not None:
             found.extend(merged_mesh[rule.code])
         if rule.check_node is not None:
-            for uid in order:
-                found.extend(merged[uid].found.get(rule.code, ()))
+            found.extend(node_rule_found.get(rule.code, ()))
     nodes = {n.unique_id: n for p in mesh.projects for n in p.nodes}
     return WarmRun(
         analysed=analysed,

@@ -3,6 +3,7 @@ so every model comes after the models it reads."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -101,17 +102,15 @@ def topological_order(edges: Mapping[str, Iterable[str]]) -> tuple[list[str], li
         for parent in ps:
             children[parent].append(node)
     waiting = {node: len(ps) for node, ps in parents.items()}
-    ready = sorted(node for node, count in waiting.items() if count == 0)
+    ready = sorted(node for node, count in waiting.items() if count == 0)  # a heap: the smallest id first
     order: list[str] = []
     while ready:
-        node = ready.pop(0)
+        node = heapq.heappop(ready)
         order.append(node)
-        released = []
         for child in children[node]:
             waiting[child] -= 1
             if waiting[child] == 0:
-                released.append(child)
-        ready = sorted(ready + released)
+                heapq.heappush(ready, child)
     left = {node for node, count in waiting.items() if count > 0}
     return order, _cycles(left, parents)
 

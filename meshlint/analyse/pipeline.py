@@ -113,6 +113,7 @@ class _Analysis:
         self.graph: Mapping[str, object] = {}  # YAML values render before the graph exists, as in dbt
         self.mesh = mesh = render_properties(mesh, self.yaml_renderer)
         self.index = NodeIndex.of(mesh)
+        self._resolved: dict[tuple[object, ...], ResolvedRef] = {}  # see `_resolve`
         self.projects = {p.name: p for p in mesh.projects}
         # each project's source tables by (source, table), built once rather than per model
         self.sources = {p.name: {(t.source, t.name): t for t in p.sources} for p in mesh.projects}
@@ -150,10 +151,24 @@ class _Analysis:
         return render
 
     def resolve(self, call: RefCall, project: Project, disabled: set[str]) -> ResolvedRef:
-        ref = resolve_ref(call, project, self.index)
+        ref = self._resolve(call, project)
         if ref.target is not None and ref.target.unique_id in disabled:
             return ResolvedRef(call, ref.project, None, "disabled")
         return ref
+
+    def _resolve(self, call: RefCall, project: Project) -> ResolvedRef:
+        """`resolve_ref`, looked up once per project and ref (its package, name and version): thousands of
+        models ref the same parents, and a warm run resolves every model's refs."""
+        # the version's type too: `v=1` and `v=True` are equal keys, and different refs (the mesh's projects live
+        # as long as the analysis, so their ids name them)
+        key = (id(project), call.package, call.name, type(call.version), call.version)
+        try:
+            found = self._resolved.get(key)
+        except TypeError:  # a version that is not hashable (a list...): not memoised
+            return resolve_ref(call, project, self.index)
+        if found is None:
+            found = self._resolved[key] = resolve_ref(call, project, self.index)
+        return found if found.call is call else ResolvedRef(call, found.project, found.target, found.problem)
 
     def vars_of(self, project: Project) -> Mapping[str, object]:
         owner = self.roots.get(project.package_of) if project.package_of is not None else None
