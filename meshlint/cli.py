@@ -387,5 +387,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def run() -> None:
+    """The `meshlint` command: `main`, then the process ends at once, its output flushed. Tearing down the
+    modules and freeing what the run built serves nothing when the process ends, and took a tenth of a
+    second of a warm run; anything that cleans up (the cache, worker processes) has done so inside `main`.
+    Should the output not flush (a closed pipe), the usual exit reports it as it always did."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -154,3 +154,17 @@ def test_files_are_read_whole_up_to_the_limit_and_only_regular_ones(tmp_path: Pa
                 assert _read_regular_file(path, most) == path.read_bytes()[:most]
     with pytest.raises(OSError, match="not a regular file"):
         _read_regular_file(tmp_path, 10)
+
+
+def test_the_command_ends_with_its_output_flushed_and_its_exit_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    import sys
+
+    assert main(["rules"]) == 0
+    expected = capsys.readouterr().out
+    done = subprocess.run([sys.executable, "-m", "meshlint.cli", "rules"], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout) == (0, expected) and len(expected) > 1000
+    done = subprocess.run(
+        [sys.executable, "-m", "meshlint.cli", "check", str(tmp_path / "missing")], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout) == (2, "") and "path not found" in done.stderr
