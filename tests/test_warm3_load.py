@@ -168,3 +168,27 @@ def test_the_command_ends_with_its_output_flushed_and_its_exit_code(tmp_path: Pa
         [sys.executable, "-m", "meshlint.cli", "check", str(tmp_path / "missing")], capture_output=True, text=True, check=False
     )
     assert (done.returncode, done.stdout) == (2, "") and "path not found" in done.stderr
+
+
+def test_a_snapshot_stores_again_the_chunks_of_records_it_kept_and_pickles_the_others() -> None:
+    from dataclasses import replace
+
+    from meshlint import reuse
+
+    def record(n: int) -> reuse.ModelRecord:
+        return reuse.ModelRecord(f"sql{n}", None, (), (), False, False, f"facts{n}", True, (), (), {})
+
+    uids = [f"model.p.m{n:03d}" for n in range(150)]  # three chunks: 64, 64 and 22 records
+    first = reuse.Snapshot(reuse.FORMAT, {u: "h" for u in uids}, {u: record(n) for n, u in enumerate(uids)}, {})
+    read = _round_trip(first)
+    assert isinstance(read, reuse.Snapshot) and read == first and len(read.pickled) == 3
+    # a warm run keeps every record but one, in the middle chunk
+    edited = uids[70]
+    records = {u: (replace(r, facts="new") if u == edited else r) for u, r in read.records.items()}
+    kept = reuse.Snapshot(reuse.FORMAT, read.candidates, records, {}, read.pickled)
+    chunks = kept.__reduce__()[1][2]
+    old = {ids: blob for ids, (blob, _) in read.pickled.items()}
+    assert [blob is old[ids] for ids, blob in chunks] == [True, False, True]
+    again = _round_trip(kept)
+    assert again == kept != read and again.records[edited].facts == "new"  # type: ignore[attr-defined]
+    assert list(again.records) == uids  # type: ignore[attr-defined]
