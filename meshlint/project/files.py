@@ -39,27 +39,28 @@ class Reader:
     def yaml_budget(self) -> YamlBudget:
         return YamlBudget(self.limits.yaml_max_depth, self.limits.yaml_max_alias_values)
 
-    def text(self, path: Path) -> str | None:
+    def text(self, path: Path | str) -> str | None:
         """The file's text, or None (with an ML001 finding) when it resolves outside the checked folders,
         is not a regular file, is larger than `limits.max-file-bytes`, or is not UTF-8. No more than
         the limit is ever read."""
+        name = os.fspath(path)  # once: thousands of model files are read
         limit = self.limits.max_file_bytes
-        if self.roots is not None and not self.roots.contains_file(path):
+        if self.roots is not None and not self.roots.contains_file(name):
             self.problems.append(
                 YAML_INVALID.diagnostic(
                     "File resolves outside the checked folders (through a symbolic link), so it is not read",
-                    Location(str(path), 1, 1),
+                    Location(name, 1, 1),
                     help="meshlint reads only files inside the paths it checks; replace the link with the file",
                 )
             )
             return None
         try:
-            data = _read_regular_file(path, limit + 1)
+            data = _read_regular_file(name, limit + 1)
             if len(data) > limit:
                 self.problems.append(
                     YAML_INVALID.diagnostic(
                         f"File is larger than the limit of {limit} bytes, so it is not read",
-                        Location(str(path), 1, 1),
+                        Location(name, 1, 1),
                         help="raise `max-file-bytes` under `[tool.meshlint.limits]` if the file is meant to be this large",
                     )
                 )
@@ -68,13 +69,13 @@ class Reader:
             if "\r" in text:  # as reading in text mode does: universal newlines
                 text = text.replace("\r\n", "\n").replace("\r", "\n")
         except (OSError, UnicodeDecodeError) as error:
-            self.problems.append(YAML_INVALID.diagnostic(f"File cannot be read: {error}", Location(str(path), 1, 1)))
+            self.problems.append(YAML_INVALID.diagnostic(f"File cannot be read: {error}", Location(name, 1, 1)))
             return None
         if self.log is not None:
-            self.log.append((str(path), text))
-        found = scan(str(path), text)
+            self.log.append((name, text))
+        found = scan(name, text)
         if found is not None:
-            self.suppressions[str(path)] = found
+            self.suppressions[name] = found
         return text
 
     def yaml(self, path: Path) -> object:
@@ -108,12 +109,15 @@ class Reader:
         return properties
 
 
-def _read_regular_file(path: Path, most: int) -> bytes:
-    """At most `most` bytes of a regular file (OSError for anything else). Opened non-blocking, so that a
-    FIFO is refused instead of waited on. Read in reads sized by the file's size, not by `most`: a
-    read asks for a buffer of the size it is given, and a 10 MB buffer per model file was most of the
-    time a warm run spent reading thousands of them."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+# non-blocking, so that a FIFO is refused instead of waited on
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _read_regular_file(path: Path | str, most: int) -> bytes:
+    """At most `most` bytes of a regular file (OSError for anything else). Read in reads sized by the
+    file's size, not by `most`: a read asks for a buffer of the size it is given, and a 10 MB buffer per
+    model file was most of the time a warm run spent reading thousands of them."""
+    fd = os.open(path, _OPEN_FLAGS)
     try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
