@@ -345,6 +345,16 @@ class _Analysis:
         self._configs[node.unique_id] = (node, result, config)
         return config
 
+    def enabled(self, node: ModelNode, result: RenderResult | None) -> bool:
+        """`final_config(node, result).enabled`, without building the config when the SQL sets none or
+        sets config but not `enabled` (every model is asked; a warm run builds the config of a few)."""
+        if result is None and node.sql is not None and node.sql.path.endswith(".py"):
+            return self.final_config(node, result).enabled
+        if result is None or not result.config:
+            return node.config.enabled
+        # as `node_config` reads the merged config
+        return result.config.get("enabled", node.config.raw.get("enabled", True)) is not False
+
     def _final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
         if result is None and node.sql is not None and node.sql.path.endswith(".py"):
             config, lines = python_model_config(node.sql.text)
@@ -472,7 +482,7 @@ def _analyse(
     scan = static_render if changed is not None or models is not None else None
     results = _parse_pass(analysis, candidates, scan, known or {}, scanned, workers)
     for (project, node), result in zip(candidates, results):
-        if not analysis.final_config(node, result).enabled:
+        if not analysis.enabled(node, result):
             disabled.add(node.unique_id)  # dbt neither builds nor checks it; refs to it fail
             continue
         parsed[node.unique_id] = (project, node, result, ())
