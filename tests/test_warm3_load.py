@@ -194,10 +194,16 @@ def test_a_snapshot_stores_again_the_chunks_of_records_it_kept_and_pickles_the_o
     assert list(again.records) == uids  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("sql_config", [None, {}, {"materialized": "table"}, {"enabled": False}, {"enabled": True}, {"enabled": None}, {"enabled": "false"}, {"enabled": 0}])
+@pytest.mark.parametrize(
+    "sql_config",
+    [None, {}, {"materialized": "table"}, {"materialized": None}, {"materialized": ""}, {"materialized": "ephemeral", "enabled": 1},
+     {"enabled": False}, {"enabled": True}, {"enabled": None}, {"enabled": "false"}, {"enabled": 0}],
+)
 @pytest.mark.parametrize("yaml_enabled", [None, False, True, "no"])
 @pytest.mark.parametrize("path", ["m.sql", "m.py"])
-def test_whether_a_model_is_enabled_is_what_its_final_config_says(sql_config: dict[str, object] | None, yaml_enabled: object, path: str) -> None:
+def test_whether_a_model_is_enabled_or_ephemeral_is_what_its_final_config_says(
+    sql_config: dict[str, object] | None, yaml_enabled: object, path: str
+) -> None:
     from meshlint.analyse.pipeline import _Analysis
     from meshlint.project.config_tree import node_config
     from meshlint.project.facts import SqlFile
@@ -207,9 +213,11 @@ def test_whether_a_model_is_enabled_is_what_its_final_config_says(sql_config: di
         def final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
             return _Analysis._final_config(self, node, result)  # type: ignore[arg-type]
 
-    raw = {"materialized": "view"} if yaml_enabled is None else {"enabled": yaml_enabled}
+    raw = {"materialized": "ephemeral"} if yaml_enabled is None else {"enabled": yaml_enabled}
     text = "def model(dbt, session):\n    dbt.config(enabled=False)\n" if path.endswith(".py") else "select 1"
     node = ModelNode("model.p.m", "p", "m", SqlFile(path, "m", text), node_config(raw, {}))
     result = None if sql_config is None or path.endswith(".py") else RenderResult("select 1", config=sql_config, config_lines={k: 1 for k in sql_config})
     analysis = Analysis()
-    assert _Analysis.enabled(analysis, node, result) is analysis.final_config(node, result).enabled  # type: ignore[arg-type]
+    config = analysis.final_config(node, result)
+    assert _Analysis.enabled(analysis, node, result) is config.enabled  # type: ignore[arg-type]
+    assert _Analysis.materialized(analysis, node, result) == config.materialized  # type: ignore[arg-type]

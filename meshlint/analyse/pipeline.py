@@ -346,14 +346,18 @@ class _Analysis:
         return config
 
     def enabled(self, node: ModelNode, result: RenderResult | None) -> bool:
-        """`final_config(node, result).enabled`, without building the config when the SQL sets none or
-        sets config but not `enabled` (every model is asked; a warm run builds the config of a few)."""
-        if result is None and node.sql is not None and node.sql.path.endswith(".py"):
-            return self.final_config(node, result).enabled
-        if result is None or not result.config:
-            return node.config.enabled
+        """`final_config(node, result).enabled`, without building the config (every model is asked; a warm
+        run builds the config of a few)."""
+        if result is None or not result.config or node.sql is None or node.sql.path.endswith(".py"):
+            return self.final_config(node, result).enabled  # the node's own config (or a Python model's)
         # as `node_config` reads the merged config
         return result.config.get("enabled", node.config.raw.get("enabled", True)) is not False
+
+    def materialized(self, node: ModelNode, result: RenderResult | None) -> str:
+        """`final_config(node, result).materialized`, without building the config (see `enabled`)."""
+        if result is None or not result.config or node.sql is None or node.sql.path.endswith(".py"):
+            return self.final_config(node, result).materialized
+        return str(result.config.get("materialized", node.config.raw.get("materialized")) or "view")
 
     def _final_config(self, node: ModelNode, result: RenderResult | None) -> NodeConfig:
         if result is None and node.sql is not None and node.sql.path.endswith(".py"):
@@ -917,7 +921,7 @@ def _executed(
     a CTE); an ephemeral model nothing executed refs is compiled but never run."""
     ephemeral = {
         uid for uid, (_, node, result, _) in parsed.items()
-        if analysis.final_config(node, result).materialized == "ephemeral"
+        if analysis.materialized(node, result) == "ephemeral"
         and not (node.spec is not None and node.spec.has_data_tests)
     }
     seen = {uid for uid in parsed if uid not in ephemeral}
