@@ -221,3 +221,16 @@ def test_whether_a_model_is_enabled_or_ephemeral_is_what_its_final_config_says(
     config = analysis.final_config(node, result)
     assert _Analysis.enabled(analysis, node, result) is config.enabled  # type: ignore[arg-type]
     assert _Analysis.materialized(analysis, node, result) == config.materialized  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("root", ["{tmp}", "{tmp}//", ".", "sub", "./sub/", "sub/../sub", "{tmp}/sub/./a/.."])
+def test_file_names_are_the_strings_of_the_paths_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, root: str) -> None:
+    from meshlint.project.discover import file_names_in_folders, iter_files_in_folders
+
+    for name in ("sub/a-c/x.sql", "sub/a/b/y.sql", "sub/a/z.sql", "sub/a.b/w.py", "sub/top.sql", "sub/.h/no.sql", "sub/n.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("select 1\n")
+    monkeypatch.chdir(tmp_path)
+    folder = Path(root.format(tmp=tmp_path))
+    expected = [(str(p), p.name, parts) for p, parts in iter_files_in_folders(folder, (".sql", ".py"))]
+    assert file_names_in_folders(folder, (".sql", ".py")) == expected and len(expected) == 5

@@ -42,6 +42,35 @@ def iter_files_in_folders(root: Path, suffixes: tuple[str, ...]) -> list[tuple[P
     ...         ("a/b/y.sql", ("a", "b")), ("a/z.sql", ("a",)), ("a-c/x.sql", ("a-c",))]
     True
     """
+    found = _found_in_folders(root, suffixes)
+    if os.name != "posix":  # paths compare case-folded there: sort them as paths
+        return sorted(((Path(current) / name, parts) for parts, name, current in found), key=lambda item: item[0])
+    found.sort(key=lambda item: (*item[0], item[1]))
+    return [(Path(os.path.join(current, name)), parts) for parts, name, current in found]
+
+
+def file_names_in_folders(root: Path, suffixes: tuple[str, ...]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """`iter_files_in_folders` with each file as (the string of its path, its name): no `Path` object made
+    per file (a project may have thousands of models).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     for name in ("a/b/y.sql", "z.sql"):
+    ...         (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
+    ...         _ = (Path(folder) / name).write_text("")
+    ...     expected = [(str(p), p.name, parts) for p, parts in iter_files_in_folders(Path(folder), (".sql",))]
+    ...     file_names_in_folders(Path(folder), (".sql",)) == expected
+    True
+    """
+    if os.name != "posix" or str(root) == ".":  # where joining the walk's strings may differ from the Path's string
+        return [(str(path), path.name, parts) for path, parts in iter_files_in_folders(root, suffixes)]
+    found = _found_in_folders(root, suffixes)
+    found.sort(key=lambda item: (*item[0], item[1]))
+    return [(os.path.join(current, name), name, parts) for parts, name, current in found]
+
+
+def _found_in_folders(root: Path, suffixes: tuple[str, ...]) -> list[tuple[tuple[str, ...], str, str]]:
+    """(folders below `root`, file name, the walk's folder string) of each file with one of `suffixes`."""
     if not root.is_dir():
         return []
     found: list[tuple[tuple[str, ...], str, str]] = []
@@ -51,7 +80,4 @@ def iter_files_in_folders(root: Path, suffixes: tuple[str, ...]) -> list[tuple[P
         if chosen:
             parts = Path(current).relative_to(root).parts
             found.extend((parts, f, current) for f in chosen)
-    if os.name != "posix":  # paths compare case-folded there: sort them as paths
-        return sorted(((Path(current) / name, parts) for parts, name, current in found), key=lambda item: item[0])
-    found.sort(key=lambda item: (*item[0], item[1]))
-    return [(Path(os.path.join(current, name)), parts) for parts, name, current in found]
+    return found

@@ -13,7 +13,7 @@ from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.catalog import read_catalogs
 from meshlint.project.containment import Roots
 from meshlint.project.dependencies import missing_packages, read_dependencies
-from meshlint.project.discover import find_project_files, iter_files, iter_files_in_folders
+from meshlint.project.discover import file_names_in_folders, find_project_files, iter_files
 from meshlint.project.facts import Group, Mesh, ModelSpec, Project, SourceTable, SqlFile
 from meshlint.project.files import Reader
 from meshlint.project.nodes import model_nodes, seed_nodes, snapshot_nodes
@@ -201,12 +201,12 @@ def load_project(
             specs.extend(properties.models)
             sources.extend(properties.sources)
             groups.extend(properties.groups)
-        for file, parts in iter_files_in_folders(base, (".sql", ".py")):
+        for file, file_name, parts in file_names_in_folders(base, (".sql", ".py")):
             model_files += 1
             text = reader.text(file)
             if text is not None:
                 folders = list(parts)
-                sql_files.append((SqlFile(str(file), file.name.rsplit(".", 1)[0], text), folders))
+                sql_files.append((SqlFile(file, file_name.rsplit(".", 1)[0], text), folders))
 
     macro_files = []
     for macro_path in macro_paths:
