@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from meshlint.analyse.compare import MeshChange, NodeChange
-from meshlint.analyse.contract_changes import ContractBreak
 from meshlint.diagnostics import Diagnostic, Severity
 from meshlint.rules.base import Rule, node_label
+
+if TYPE_CHECKING:  # the comparison with a base is imported only by runs with `--base`
+    from meshlint.analyse.compare import MeshChange, NodeChange
+    from meshlint.analyse.contract_changes import ContractBreak
 
 
 def describe(broken: ContractBreak) -> list[str]:

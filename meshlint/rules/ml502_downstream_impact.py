@@ -9,13 +9,16 @@ head's; the parent's columns are the base's (what the consumer was written again
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from meshlint.analyse.compare import ColumnChange, MeshChange
 from meshlint.analyse.facts import AnalysedNode
 from meshlint.analyse.parent_uses import KnownParent, located_uses
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.versions import latest_version_of, same_version
 from meshlint.rules.base import Rule
+
+if TYPE_CHECKING:  # the comparison with a base is imported only by runs with `--base`
+    from meshlint.analyse.compare import ColumnChange, MeshChange
 
 
 def _what(change: ColumnChange) -> str:

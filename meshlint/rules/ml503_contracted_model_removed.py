@@ -13,12 +13,15 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from meshlint.analyse.compare import MeshChange, NodeChange
 from meshlint.diagnostics import Diagnostic, Location, Severity
 from meshlint.project.dates import deprecation_cutoff, deprecation_of
 from meshlint.project.facts import ModelNode
 from meshlint.rules.base import Rule, node_label
+
+if TYPE_CHECKING:  # the comparison with a base is imported only by runs with `--base`
+    from meshlint.analyse.compare import MeshChange, NodeChange
 
 
 def _referenced_by(change: MeshChange, removed: str) -> list[str]:
