@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime
 
-from dateutil import parser as date_parser
-
 from meshlint.project.facts import Dated, ModelNode
 
 
@@ -25,6 +23,8 @@ def parse_deprecation_date(raw: object) -> datetime.datetime | None:
     elif isinstance(raw, datetime.date):
         value = datetime.datetime.combine(raw, datetime.time())
     elif isinstance(raw, str):
+        from dateutil import parser as date_parser  # imported by the runs that meet a date written as text
+
         try:
             value = date_parser.parse(raw)
         except (ValueError, OverflowError):

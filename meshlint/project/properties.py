@@ -18,7 +18,6 @@ from meshlint.project.facts import (
     SourceTable,
     VersionSpec,
 )
-from meshlint.project.shape_schema import check_property_file
 from meshlint.project.validation import property_shapes
 from meshlint.project.versions import version_key
 from meshlint.project.yaml_spans import (
@@ -43,6 +42,8 @@ class PropertyFile:
 
 
 def read_property_file(data: object, path: str, project: str) -> PropertyFile:
+    from meshlint.project.shape_schema import check_property_file  # a warm run reads property files from the cache
+
     result = PropertyFile(problems=property_shapes(data, path) + check_property_file(data, path, _model_ids(data, project)))
     if not isinstance(data, YamlMap):
         return result
