@@ -69,6 +69,16 @@ def test_unpickled_spec_reads_its_columns_when_first_asked(tmp_path: Path) -> No
     assert type(specs[0]).columns == ()  # the class attribute is the field's default, as before
 
 
+def test_an_unpickled_source_table_reads_its_columns_when_first_asked(tmp_path: Path) -> None:
+    path = tmp_path / "sources.yml"
+    data, failure = load_yaml(str(path), "sources:\n  - name: raw\n    tables:\n      - name: t\n        columns:\n          - name: a\n            data_type: int\n")
+    assert failure is None
+    table = read_property_file(data, str(path), "p").sources[0]
+    again = _round_trip(table)
+    assert "columns" not in again.__dict__  # type: ignore[attr-defined]
+    assert again == table and again.columns == table.columns and [c.name for c in table.columns] == ["a"]  # type: ignore[attr-defined]
+
+
 def test_a_node_with_its_spec_columns_pickles_and_compares_as_one_built_with_them(tmp_path: Path) -> None:
     spec = _round_trip(_specs(tmp_path))[1]  # type: ignore[index]
     lazy = ModelNode("model.p.keyed", "p", "keyed", None, NodeConfig(), spec=spec).with_spec_columns()
@@ -100,6 +110,12 @@ FILES = {
                   - type: foreign_key
                     to: ref('base')
                     to_columns: [id]
+          - name: from_source
+            config:
+              contract: {enforced: true}
+            columns:
+              - name: event_id
+                data_type: integer
           - name: versioned
             latest_version: 1
             columns:
@@ -111,6 +127,16 @@ FILES = {
                   - include: all
                     exclude: [nope]
     """,
+    "p/models/sources.yml": """
+        sources:
+          - name: raw
+            tables:
+              - name: events
+                columns:
+                  - name: event_id
+                    data_type: varchar
+    """,
+    "p/models/from_source.sql": "select event_id from {{ source('raw', 'events') }}\n",
     "p/models/base.sql": "select 1 as id\n",
     "p/models/typed.sql": "select 1 as id, 1 as parent_id\n",  # refs `base` only by its foreign key
     "p/models/versioned_v1.sql": "select 1 as id\n",
@@ -135,8 +161,9 @@ def test_property_files_from_the_cache_report_as_a_cold_run(tmp_path: Path, monk
     # the rendered data_type (varchar, not the integer the SQL gives), the foreign key to a private model and
     # the version's unknown exclude are found
     assert "ML103" in cold and "varchar" in cold and "ML302" in cold and "ML201" in cold
+    assert "`event_id` is `varchar` in the SQL of `from_source`" in cold  # the source declares it varchar
     assert run() == cold  # fills the cache
-    for path in ("p/models/base.sql", "p/models/typed.sql", "p/models/base.sql"):  # warm runs, property files cached
+    for path in ("p/models/base.sql", "p/models/typed.sql", "p/models/from_source.sql", "p/models/base.sql"):  # warm runs
         (root / path).write_text((root / path).read_text() + "-- edited\n", encoding="utf-8")
         assert run() == run("--no-cache")
     (root / "p/models/models.yml").write_text((root / "p/models/models.yml").read_text() + "\n", encoding="utf-8")

@@ -113,14 +113,7 @@ class ModelSpec:
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickled with its columns as a pickle of their own, unpickled when first read (see `_DeferredColumns`)."""
-        state = dict(self.__dict__)
-        blob = state.pop(_COLUMNS_PICKLE, None)
-        outline = state.pop(_COLUMNS_OUTLINE, None)
-        if blob is None:
-            columns = state.pop("columns")
-            blob = pickle.dumps(columns, protocol=pickle.HIGHEST_PROTOCOL)
-            outline = ColumnsOutline.of(columns)
-        return _deferred_spec, (type(self), state, blob, outline)
+        return _reduce_deferring_columns(self)
 
 
 class ColumnsOutline(NamedTuple):
@@ -141,16 +134,27 @@ _COLUMNS_PICKLE = "_columns_pickle"
 _COLUMNS_OUTLINE = "_columns_outline"
 
 
-def _deferred_spec(cls: type[ModelSpec], state: dict[str, object], blob: bytes, outline: ColumnsOutline) -> ModelSpec:
-    spec = object.__new__(cls)
-    spec.__dict__.update(state)
-    spec.__dict__[_COLUMNS_PICKLE] = blob
-    spec.__dict__[_COLUMNS_OUTLINE] = outline
-    return spec
+def _reduce_deferring_columns(instance: ModelSpec | SourceTable) -> tuple[object, ...]:
+    state = dict(instance.__dict__)
+    blob = state.pop(_COLUMNS_PICKLE, None)
+    outline = state.pop(_COLUMNS_OUTLINE, None)
+    if blob is None:
+        columns = state.pop("columns")
+        blob = pickle.dumps(columns, protocol=pickle.HIGHEST_PROTOCOL)
+        outline = ColumnsOutline.of(columns)
+    return _deferred_columns, (type(instance), state, blob, outline)
+
+
+def _deferred_columns(cls: type[object], state: dict[str, object], blob: bytes, outline: ColumnsOutline) -> object:
+    instance = object.__new__(cls)
+    instance.__dict__.update(state)
+    instance.__dict__[_COLUMNS_PICKLE] = blob
+    instance.__dict__[_COLUMNS_OUTLINE] = outline
+    return instance
 
 
 class _DeferredColumns:
-    """`ModelSpec.columns` of a spec read from the cache: unpickled when first read. A warm run after a small
+    """`ModelSpec.columns` (and `SourceTable.columns`) of one read from the cache: unpickled when first read. A warm run after a small
     edit loads every property file from the cache, and most of its objects are columns (a 5,000-model
     project declares 100,000) of models it does not re-check; building them was a third of its time.
     Reading the attribute always gives the same tuple as a spec built from the YAML holds.
@@ -158,7 +162,7 @@ class _DeferredColumns:
     Only consulted when the instance has no `columns` of its own (a non-data descriptor): a spec built
     by its constructor has them in its `__dict__`."""
 
-    def __get__(self, instance: ModelSpec | None, owner: type | None = None) -> tuple[ColumnSpec, ...]:
+    def __get__(self, instance: ModelSpec | SourceTable | None, owner: type | None = None) -> tuple[ColumnSpec, ...]:
         if instance is None:
             return ()  # the field's default, as the class attribute was
         state = instance.__dict__
@@ -189,6 +193,13 @@ class SourceTable:
     database: str | None = None
     schema: str | None = None
     identifier: str | None = None
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """As `ModelSpec`'s: its columns unpickled when first read."""
+        return _reduce_deferring_columns(self)
+
+
+SourceTable.columns = _DeferredColumns()  # type: ignore[assignment,misc]
 
 
 @dataclass(frozen=True)
