@@ -33,21 +33,30 @@ def _is_unnest(projection: exp.Expression) -> bool:
 
 def may_have_inner_structs(tree: exp.Expression) -> bool:
     """Before qualifying: whether a select other than the outer one has a star qualified by a name that is no
-    table, alias or CTE of the query (a struct star), or an unnest in its select list."""
-    names: set[str] | None = None
-    for select in tree.find_all(exp.Select):
-        if select is tree:
-            continue
-        for projection in select.expressions:
-            if _is_unnest(projection):
-                return True
-            if isinstance(projection, exp.Column) and projection.is_star and projection.args.get("table") is not None:
-                if names is None:
-                    names = {t.alias_or_name.lower() for t in tree.find_all(exp.Table)}
-                    names |= {a.name.lower() for a in tree.find_all(exp.TableAlias)}
-                if projection.table.lower() not in names:
+    table, alias or CTE of the query (a struct star), or an unnest in its select list (one walk of the tree).
+
+    >>> import sqlglot
+    >>> may_have_inner_structs(sqlglot.parse_one("select * from (select a.* from t as a)", read="duckdb"))
+    False
+    >>> may_have_inner_structs(sqlglot.parse_one("select * from (select s.* from t as a)", read="duckdb"))
+    True
+    >>> may_have_inner_structs(sqlglot.parse_one("select * from (select unnest(l) from t)", read="duckdb"))
+    True
+    """
+    names: set[str] = set()
+    qualifiers: list[str] = []
+    for node in tree.find_all(exp.Select, exp.Table, exp.TableAlias):
+        if isinstance(node, exp.Table):
+            names.add(node.alias_or_name.lower())
+        elif isinstance(node, exp.TableAlias):
+            names.add(node.name.lower())
+        elif node is not tree:
+            for projection in node.expressions:
+                if _is_unnest(projection):
                     return True
-    return False
+                if isinstance(projection, exp.Column) and projection.is_star and projection.args.get("table") is not None:
+                    qualifiers.append(projection.table.lower())
+    return any(q not in names for q in qualifiers)
 
 
 def _select_unnests(tree: exp.Expression) -> list[exp.Expression]:
