@@ -31,6 +31,8 @@ from sqlglot import exp
 from sqlglot.errors import SqlglotError
 from sqlglot.optimizer.scope import Scope, traverse_scope
 
+from meshlint.analyse.tree_index import TreeIndex, nodes_of
+
 __all__ = ["with_referenced_columns"]
 
 
@@ -72,7 +74,9 @@ def _is_star(projection: exp.Expression) -> bool:
     return isinstance(projection, exp.Star) or (isinstance(projection, exp.Column) and projection.is_star)
 
 
-def _may_read_more(tree: exp.Expression, incomplete: Mapping[str, str], known: Mapping[str, set[str]]) -> bool:
+def _may_read_more(
+    tree: exp.Expression, incomplete: Mapping[str, str], known: Mapping[str, set[str]], index: TreeIndex | None = None
+) -> bool:
     """Whether some qualified column may be one `with_referenced_columns` adds (one walk of the tree): a name
     an incomplete table does not list, read through a name of that table (or its alias), or through a CTE or
     subquery with a star in its select list (what `_table_of` follows) when some incomplete table does not
@@ -91,20 +95,20 @@ def _may_read_more(tree: exp.Expression, incomplete: Mapping[str, str], known: M
     through: set[str] = set()  # names of CTEs and subqueries with a star (or not a plain select)
     tables: list[tuple[str, str]] = []  # (name, name or alias) of each table read
     read: set[tuple[str, str]] = set()  # (qualifier, name) of the qualified columns
-    for node in tree.find_all(exp.Column, exp.Table, exp.CTE, exp.Subquery):
-        if isinstance(node, exp.Column):
-            args = node.args
-            table = args.get("table")
-            if table is not None and args.get("db") is None and not isinstance(node.this, exp.Star):
-                read.add((table.name.lower(), node.name.lower()))
-        elif isinstance(node, exp.Table):
-            tables.append((node.name.lower(), node.alias_or_name.lower()))
-        else:
+    for column in nodes_of(tree, index, exp.Column):
+        args = column.args
+        table = args.get("table")
+        if table is not None and args.get("db") is None and not isinstance(column.this, exp.Star):
+            read.add((table.name.lower(), column.name.lower()))
+    if not read:
+        return False
+    for table in nodes_of(tree, index, exp.Table):
+        tables.append((table.name.lower(), table.alias_or_name.lower()))
+    for kind in (exp.CTE, exp.Subquery):
+        for node in nodes_of(tree, index, kind):
             select = node.this
             if not isinstance(select, exp.Select) or any(_is_star(p) for p in select.expressions):
                 through.add(node.alias_or_name.lower())
-    if not read:
-        return False
     direct: dict[str, set[str]] = {}  # qualifier -> the incomplete tables it names
     for name, alias in tables:
         if name in through:
@@ -121,14 +125,14 @@ def _may_read_more(tree: exp.Expression, incomplete: Mapping[str, str], known: M
     return False
 
 
-def with_referenced_columns(tree: exp.Expression, tables: Mapping[str, Any]) -> Mapping[str, Any]:
+def with_referenced_columns(tree: exp.Expression, tables: Mapping[str, Any], index: TreeIndex | None = None) -> Mapping[str, Any]:
     """`tables` (token -> TableColumns) with, for each incomplete table, the columns the query reads from it by
     a qualified name that it does not list yet (type unknown). The same mapping when there are none."""
     incomplete = {token.lower(): token for token, table in tables.items() if not table.complete}
     if not incomplete:
         return tables
     known = {token: {n.lower() for n in tables[token].columns} for token in incomplete.values()}
-    if not _may_read_more(tree, incomplete, known):
+    if not _may_read_more(tree, incomplete, known, index):
         return tables
     try:
         scopes = traverse_scope(tree)
