@@ -314,7 +314,7 @@ def check(
         scope = sorted({str(p.resolve()) for p in changed}) if changed and base_ref is None and not analyse_all else None
 
         def load(roots: list[Path], log: list[tuple[str, str]] | None = None) -> tuple[Mesh, list[Diagnostic]]:
-            loaded = load_mesh(roots, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs, cache, log)
+            loaded = load_mesh(roots, settings, profiles_dir, upstream_sources(settings, upstreams), cwd, catalogs, cache, log, jobs)
             gc.freeze()  # the loaded mesh lives to the end of the run: the collector need not scan it again
             return loaded
 

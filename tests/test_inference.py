@@ -29,7 +29,9 @@ from pathlib import Path
 import pytest
 from sqlglot import exp
 
-from meshlint.analyse.columns import ColumnSet, TableColumns, infer_output_columns, parse_sql
+from meshlint.analyse import partial_tables
+from meshlint.analyse.columns import ColumnSet, SqlParseFailure, TableColumns, infer_output_columns, parse_sql
+from meshlint.analyse.partial_tables import with_referenced_columns
 from meshlint.analyse.types import type_class
 
 FIXTURES = Path(__file__).parent / "inference"
@@ -183,6 +185,21 @@ def test_inference_fixture(case: Case) -> None:
         assert result.closed and not result.reasons, f"{case.id}: expected a closed set, got reasons {result.reasons}"
 
 
+PARTIAL_CASES = [case for case in ALL_CASES if case.incomplete]
+
+
+@pytest.mark.parametrize("case", PARTIAL_CASES, ids=[c.id for c in PARTIAL_CASES])
+def test_the_partial_tables_prefilter_never_skips_a_column_it_would_add(case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`with_referenced_columns` first walks the tree once to see whether any column may be added; the
+    columns it adds are the same as without that check, on every fixture with an incomplete table."""
+    tree = parse_sql(case.sql, case.dialect)
+    assert not isinstance(tree, SqlParseFailure)
+    tables = tables_of(case)
+    checked = with_referenced_columns(tree, tables)
+    monkeypatch.setattr(partial_tables, "_may_read_more", lambda *args: True)
+    assert checked == with_referenced_columns(tree, tables)
+
+
 def test_fixture_suite_size() -> None:
     """The suite is meant to be broad: keep at least 200 cases over at least 6 dialects."""
     assert len(ALL_CASES) >= 200
@@ -322,3 +339,32 @@ def test_a_star_over_an_incomplete_source_names_only_the_tables_the_model_reads(
     )
     assert not incremental.closed
     assert any("source `s.src`" in r and "`this`" in r for r in incremental.reasons), incremental.reasons
+
+
+INDEXED_PASS_SQL = [
+    "select * from (select id, count(*), upper(name) from t group by id, name) as s",
+    "select * from (select (select count(*) from u), cast(a as int) from t) as s",  # a scalar subquery in an inner list
+    "select (select max(x) from (select x + 1 from u) as v), * from (select a * 2 from t) as s",
+    "with c as (select a + 1, b from t) select c.*, (select 1) from c",
+    "select a from t union all select (select count(*) from (select b + 1 from u) as w) from v",
+]
+
+
+@pytest.mark.parametrize("sql", INDEXED_PASS_SQL)
+@pytest.mark.parametrize("dialect", ["duckdb", "postgres", "snowflake"])
+def test_passes_over_one_walk_of_the_tree_rewrite_it_as_their_own_walks_do(sql: str, dialect: str) -> None:
+    """The passes before qualifying take their nodes from one walk of the tree (tree_index.py), also after
+    `mark_unaliased` has rewritten the outer select list: the rewritten tree is the same as with walks of their own."""
+    from meshlint.analyse.column_names import mark_unaliased, name_inner_unaliased, stash_spellings
+    from meshlint.analyse.tree_index import TreeIndex
+
+    results = []
+    for indexed in (False, True):
+        tree = parse_sql(sql, dialect)
+        assert not isinstance(tree, SqlParseFailure)
+        index = TreeIndex(tree) if indexed else None
+        mixed = stash_spellings(tree, index)
+        unaliased = mark_unaliased(tree, dialect, sql)
+        named = name_inner_unaliased(tree, dialect, sql, index)
+        results.append((tree.sql(dialect), mixed, unaliased, named, [s.sql() for s in tree.find_all(exp.Select)]))
+    assert results[0] == results[1]

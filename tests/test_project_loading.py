@@ -234,3 +234,36 @@ def test_every_seed_type_name_is_a_type_the_adapter_knows() -> None:
         classes = {kind: type_class(dialect, name) for kind, name in names.items()}
         assert None not in classes.values(), (dialect, classes)
         assert len(set(classes.values())) == len(classes), (dialect, classes)  # six kinds, six classes
+
+
+def test_property_files_parsed_in_worker_processes_load_the_same(tmp_path: Path) -> None:
+    """A large project's property files are parsed in worker processes (`Reader.parse_ahead`): the same
+    models, declarations and findings as parsed one by one, with and without a cache, and a broken file
+    reported the same way."""
+    import hashlib
+
+    from meshlint.analyse.cache import AnalysisCache
+    from meshlint.project.files import Reader
+    from meshlint.project.loader import load_mesh
+
+    files = {"dbt_project.yml": "name: shop\nprofile: shop\n", "profiles.yml": "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"}
+    for n in range(Reader.MIN_PARALLEL_FILES + 6):
+        files[f"models/f{n:02d}/m{n}.sql"] = f"select {n} as id"
+        files[f"models/f{n:02d}/_m.yml"] = (
+            f"version: 2\nmodels:\n  - name: m{n}\n    columns:\n      - name: id\n        data_type: int\n"
+            if n != 3 else "models: [\n"  # a file that does not parse
+        )
+    root = write(tmp_path / "p", files)
+
+    def loaded(jobs: int, cache: AnalysisCache | None) -> str:
+        mesh, problems = load_mesh([root], Settings(), None, (), root, (), cache, None, jobs)
+        return hashlib.sha1(repr((mesh, sorted(problems, key=repr))).encode()).hexdigest()
+
+    one = loaded(1, None)
+    assert loaded(2, None) == one
+    cache = AnalysisCache(tmp_path / "cache")
+    assert loaded(2, cache) == one  # parsed in workers, then stored
+    cache.close()
+    cache = AnalysisCache(tmp_path / "cache")
+    assert loaded(2, cache) == one and cache.hits >= Reader.MIN_PARALLEL_FILES  # read back from the cache
+    cache.close()

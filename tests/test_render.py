@@ -248,6 +248,17 @@ def test_builtin_macro_names_are_unique_per_package() -> None:
 
 
 def test_builtin_macro_files_compile() -> None:
+    """meshlint's own macro files compile, and the macros each defines are the ones the catalogue registers
+    for it without compiling it (it compiles a file when a render first calls one of its macros)."""
+    from jinja2 import nodes
+
+    from meshlint.render.environment import builtin_macro_names, make_environment, preprocess
+
+    env = make_environment()
+    for _, path, source in builtin_macro_sources():
+        text = preprocess(source)
+        tree = env.parse(text, name=path)  # a syntax error fails here
+        assert builtin_macro_names(text) == tuple(m.name for m in tree.find_all(nodes.Macro)), path
     assert Renderer().catalog.problems == []
 
 

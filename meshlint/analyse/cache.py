@@ -102,6 +102,15 @@ class AnalysisCache:
         except (OSError, sqlite3.Error):
             self._db = None  # no cache this run
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under the key (it may still turn out damaged when read)."""
+        if self._db is None:
+            return False
+        try:
+            return self._db.execute("select 1 from entries where key = ?", (key,)).fetchone() is not None
+        except sqlite3.Error:
+            return False
+
     def get(self, key: str) -> object | None:
         if self._db is None:
             return None

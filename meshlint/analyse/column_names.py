@@ -16,6 +16,7 @@ from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, build_scope
 
 from meshlint.analyse.identifiers import DEFINITION_SPELLING, resolution_key
+from meshlint.analyse.tree_index import TreeIndex, nodes_of
 from meshlint.analyse.unaliased_names import ItemTexts, name_unaliased, projection_texts
 
 __all__ = [
@@ -32,7 +33,7 @@ __all__ = [
 _SPELLING = "meshlint_spelling"  # meta key: an identifier's text as written, before sqlglot normalises it
 
 
-def stash_spellings(tree: exp.Expression) -> bool:
+def stash_spellings(tree: exp.Expression, index: TreeIndex | None = None) -> bool:
     """Record how each identifier was written, for `Namer`, before sqlglot normalises it; True when some
     spelling is not lower case (and could be lost).
 
@@ -43,7 +44,7 @@ def stash_spellings(tree: exp.Expression) -> bool:
     False
     """
     mixed = False
-    for node in tree.find_all(exp.Identifier):
+    for node in nodes_of(tree, index, exp.Identifier):
         node.meta[_SPELLING] = node.this
         mixed = mixed or not node.this.islower()
     return mixed
@@ -142,11 +143,11 @@ class ProjectionLines:
     3
     """
 
-    def __init__(self, tree: exp.Expression, dialect: str, eager: bool = False) -> None:
+    def __init__(self, tree: exp.Expression, dialect: str, eager: bool = False, index: TreeIndex | None = None) -> None:
         self._tree = tree
         self._dialect = dialect
         # walks the whole tree: built on the first miss only, or now when `tree` is about to be qualified in place
-        self._by_name: dict[str, int] | None = _projection_lines(tree, dialect) if eager else None
+        self._by_name: dict[str, int] | None = _projection_lines(tree, dialect, index) if eager else None
 
     def line(self, projection: exp.Expression) -> int:
         line = _line_of(projection)
@@ -157,10 +158,10 @@ class ProjectionLines:
         return line
 
 
-def _projection_lines(tree: exp.Expression, dialect: str) -> dict[str, int]:
+def _projection_lines(tree: exp.Expression, dialect: str, index: TreeIndex | None = None) -> dict[str, int]:
     """Rendered-SQL line of the last projection producing each (resolution-keyed) name."""
     lines: dict[str, int] = {}
-    for select in tree.find_all(exp.Select):
+    for select in nodes_of(tree, index, exp.Select):
         for projection in select.expressions:
             name = projection.alias_or_name
             identifier = (
@@ -245,7 +246,7 @@ def mark_unaliased(tree: exp.Expression, dialect: str, sql: str | None = None) -
     return found
 
 
-def name_inner_unaliased(tree: exp.Expression, dialect: str, sql: str | None = None) -> bool:
+def name_inner_unaliased(tree: exp.Expression, dialect: str, sql: str | None = None, index: TreeIndex | None = None) -> bool:
     """Alias the unaliased projections of the inner queries (CTEs, subqueries) with the warehouse's names, where
     its rule is fixed without the written text (DuckDB, Postgres, Redshift), so that a `select *` over them
     knows their names (`select * from (select count(*) from t)` is `count_star()` on DuckDB). True when a name
@@ -266,7 +267,12 @@ def name_inner_unaliased(tree: exp.Expression, dialect: str, sql: str | None = N
         allowed += (exp.Dot,)
     transparent = _NAMED_THROUGH.get(dialect, ())
     outer = _leftmost(tree)
-    for select in tree.find_all(exp.Select):
+    selects: Iterable[exp.Expression] = tree.find_all(exp.Select)  # lazily: it then visits the copies made below
+    if index is not None and index.tree is tree:
+        listed = index.of(exp.Select)
+        if all(select.root() is tree and not _in_inner_select_list(select, outer) for select in listed):
+            selects = listed  # nothing below copies a select: the same selects, in the same order
+    for select in selects:
         if select is outer:
             continue
         for index, projection in enumerate(list(select.expressions)):
@@ -286,6 +292,14 @@ def name_inner_unaliased(tree: exp.Expression, dialect: str, sql: str | None = N
                 mixed = mixed or not name.islower()
             projection.replace(exp.alias_(projection.copy(), alias))
     return mixed
+
+
+def _in_inner_select_list(select: exp.Expression, outer: exp.Expression) -> bool:
+    """Whether the select is inside a projection of a select other than `outer` (a scalar subquery there)."""
+    node, parent = select, select.parent
+    while parent is not None and not isinstance(parent, exp.Select):
+        node, parent = parent, parent.parent
+    return parent is not None and parent is not outer and node.arg_key == "expressions"
 
 
 def is_unaliased(projection: exp.Expression) -> bool:

@@ -51,6 +51,7 @@ from meshlint.analyse.unnest_structs import inner_struct_unnest, struct_fields
 from meshlint.analyse.union_by_name import is_union_by_name, union_by_name
 from meshlint.analyse.values_names import name_values_columns
 from meshlint.analyse.identifiers import FOLD_LOWER, FOLD_UPPER
+from meshlint.analyse.tree_index import TreeIndex
 from meshlint.analyse.type_rules import annotators_for, certain_type, set_operation_columns
 from meshlint.render.values import UNKNOWN_TOKEN
 
@@ -386,37 +387,46 @@ def infer_output_columns(
         found = union_by_name(tree, lambda branch: infer_output_columns(branch, tables, dialect, open_reasons))  # type: ignore[arg-type]
         return ColumnSet(found.columns, found.closed and not open_reasons, tuple(dict.fromkeys((*open_reasons, *found.reasons))))
     reasons = list(open_reasons)
-    tables = with_referenced_columns(tree, tables)  # `o.amount` of a partly known table (partial_tables.py)
+    # the nodes the passes below look for, from one walk (tree_index.py); a pass that rewrites the tree drops it
+    index: TreeIndex | None = TreeIndex(tree)
+    tables = with_referenced_columns(tree, tables, index)  # `o.amount` of a partly known table (partial_tables.py)
     schema, mixed = _schema(tables, dialect)
     preserve = dialect not in FOLD_UPPER and dialect not in FOLD_LOWER
-    lines = ProjectionLines(tree, dialect, eager=in_place)  # lines as written, before qualifying rewrites them
+    lines = ProjectionLines(tree, dialect, eager=in_place, index=index)  # lines as written, before qualifying rewrites them
     text = tree.meta.get(SQL_TEXT)
     lowered = text.lower() if text is not None else "values pivot"
     written = None  # the query as written, for a second pass that spells out inner structs (inner_structs.py)
-    if dialect == "duckdb" and (".*" in lowered or "unnest" in lowered) and may_have_inner_structs(tree):
+    if dialect == "duckdb" and (".*" in lowered or "unnest" in lowered) and may_have_inner_structs(tree, index):
         written = tree.copy() if in_place else tree
     work = tree if in_place else tree.copy()
+    if work is not tree:
+        index = None
     if dialect == "duckdb" and ("lambda" in lowered or "->" in lowered) and "columns" in lowered:
+        index = None
         arrow = mark_written_lambdas(work, text)  # COLUMNS(lambda c: ...) is modelled, the arrow form is not
         if arrow is not None:
             reasons.append(arrow)
     if "pivot" in lowered:
+        index = None
         root_with = work.args.get("with_")
         why_open = rewrite_pivots(work, dialect, lambda source: None if mixed else source_columns(source, root_with, schema))
         if why_open is not None:
             return ColumnSet((), False, (*reasons, why_open))
     if preserve:
-        mixed = stash_spellings(work) or mixed
+        mixed = stash_spellings(work, index) or mixed
     if dialect == "duckdb" and ("series" in lowered or "range" in lowered or "unnest" in lowered):
+        index = None
         name_table_functions(work, dialect)  # generate_series / range / unnest as FROM items
     if dialect == "duckdb" and has_star_filter(lowered):
+        index = None
         reasons += expand_star_filters(work, schema, _spellings(tables) if mixed else None)  # COLUMNS(), * LIKE
     if dialect == "duckdb" and "window" in lowered:
+        index = None
         inline_named_windows(work, text)  # `OVER w`: DuckDB prints the definition in an unaliased name
     folded = dialect == "duckdb" and folded_struct_fields(work, tables, text)  # struct_stars.py
-    odd_stars = dialect == "duckdb" and (text is None or ".*" in text) and odd_struct_stars(work)
+    odd_stars = dialect == "duckdb" and (text is None or ".*" in text) and odd_struct_stars(work, index)
     unaliased = mark_unaliased(work, dialect, text)
-    mixed = name_inner_unaliased(work, dialect, text) or mixed
+    mixed = name_inner_unaliased(work, dialect, text, index) or mixed
     if "values" in lowered:
         name_values_columns(work, dialect)
     try:

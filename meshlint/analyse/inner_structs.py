@@ -19,6 +19,7 @@ from sqlglot.errors import SqlglotError
 from sqlglot.optimizer.scope import traverse_scope
 
 from meshlint.analyse.struct_stars import struct_star_columns
+from meshlint.analyse.tree_index import TreeIndex, nodes_of
 from meshlint.analyse.unnest_structs import struct_fields
 
 __all__ = ["EXPANDED", "expand_inner_structs", "may_have_inner_structs"]
@@ -31,23 +32,32 @@ def _is_unnest(projection: exp.Expression) -> bool:
     return isinstance(inner, (exp.Explode, exp.Unnest))
 
 
-def may_have_inner_structs(tree: exp.Expression) -> bool:
+def may_have_inner_structs(tree: exp.Expression, index: TreeIndex | None = None) -> bool:
     """Before qualifying: whether a select other than the outer one has a star qualified by a name that is no
-    table, alias or CTE of the query (a struct star), or an unnest in its select list."""
-    names: set[str] | None = None
-    for select in tree.find_all(exp.Select):
+    table, alias or CTE of the query (a struct star), or an unnest in its select list.
+
+    >>> import sqlglot
+    >>> may_have_inner_structs(sqlglot.parse_one("select * from (select a.* from t as a)", read="duckdb"))
+    False
+    >>> may_have_inner_structs(sqlglot.parse_one("select * from (select s.* from t as a)", read="duckdb"))
+    True
+    >>> may_have_inner_structs(sqlglot.parse_one("select * from (select unnest(l) from t)", read="duckdb"))
+    True
+    """
+    qualifiers: list[str] = []
+    for select in nodes_of(tree, index, exp.Select):
         if select is tree:
             continue
         for projection in select.expressions:
             if _is_unnest(projection):
                 return True
             if isinstance(projection, exp.Column) and projection.is_star and projection.args.get("table") is not None:
-                if names is None:
-                    names = {t.alias_or_name.lower() for t in tree.find_all(exp.Table)}
-                    names |= {a.name.lower() for a in tree.find_all(exp.TableAlias)}
-                if projection.table.lower() not in names:
-                    return True
-    return False
+                qualifiers.append(projection.table.lower())
+    if not qualifiers:
+        return False
+    names = {t.alias_or_name.lower() for t in nodes_of(tree, index, exp.Table)}
+    names |= {a.name.lower() for a in nodes_of(tree, index, exp.TableAlias)}
+    return any(q not in names for q in qualifiers)
 
 
 def _select_unnests(tree: exp.Expression) -> list[exp.Expression]:

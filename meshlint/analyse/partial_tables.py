@@ -31,6 +31,8 @@ from sqlglot import exp
 from sqlglot.errors import SqlglotError
 from sqlglot.optimizer.scope import Scope, traverse_scope
 
+from meshlint.analyse.tree_index import TreeIndex, nodes_of
+
 __all__ = ["with_referenced_columns"]
 
 
@@ -72,18 +74,65 @@ def _is_star(projection: exp.Expression) -> bool:
     return isinstance(projection, exp.Star) or (isinstance(projection, exp.Column) and projection.is_star)
 
 
-def with_referenced_columns(tree: exp.Expression, tables: Mapping[str, Any]) -> Mapping[str, Any]:
+def _may_read_more(
+    tree: exp.Expression, incomplete: Mapping[str, str], known: Mapping[str, set[str]], index: TreeIndex | None = None
+) -> bool:
+    """Whether some qualified column may be one `with_referenced_columns` adds (one walk of the tree): a name
+    an incomplete table does not list, read through a name of that table (or its alias), or through a CTE or
+    subquery with a star in its select list (what `_table_of` follows) when some incomplete table does not
+    list the name.
+
+    >>> import sqlglot
+    >>> tree = sqlglot.parse_one("with c as (select x.a from t as x) select c.zz, s.id from c, src as s", "duckdb")
+    >>> _may_read_more(tree, {"src": "src"}, {"src": {"id"}}), _may_read_more(tree, {"t": "t"}, {"t": {"id"}})  # `c.zz` is the CTE's
+    (False, True)
+    >>> _may_read_more(tree, {"src": "src"}, {"src": set()})
+    True
+    >>> tree = sqlglot.parse_one("with a as (select * from src), b as (select * from a) select x.zz from b as x", "duckdb")
+    >>> _may_read_more(tree, {"src": "src"}, {"src": {"id"}})
+    True
+    """
+    through: set[str] = set()  # names of CTEs and subqueries with a star (or not a plain select)
+    tables: list[tuple[str, str]] = []  # (name, name or alias) of each table read
+    read: set[tuple[str, str]] = set()  # (qualifier, name) of the qualified columns
+    for column in nodes_of(tree, index, exp.Column):
+        args = column.args
+        table = args.get("table")
+        if table is not None and args.get("db") is None and not isinstance(column.this, exp.Star):
+            read.add((table.name.lower(), column.name.lower()))
+    if not read:
+        return False
+    for table in nodes_of(tree, index, exp.Table):
+        tables.append((table.name.lower(), table.alias_or_name.lower()))
+    for kind in (exp.CTE, exp.Subquery):
+        for node in nodes_of(tree, index, kind):
+            select = node.this
+            if not isinstance(select, exp.Select) or any(_is_star(p) for p in select.expressions):
+                through.add(node.alias_or_name.lower())
+    direct: dict[str, set[str]] = {}  # qualifier -> the incomplete tables it names
+    for name, alias in tables:
+        if name in through:
+            through.add(alias)
+        token = incomplete.get(name)
+        if token is not None:
+            direct.setdefault(alias, set()).add(token)
+    everywhere = set.intersection(*known.values())
+    for qualifier, name in read:
+        if qualifier in through and name not in everywhere:
+            return True
+        if any(name not in known[token] for token in direct.get(qualifier, ())):
+            return True
+    return False
+
+
+def with_referenced_columns(tree: exp.Expression, tables: Mapping[str, Any], index: TreeIndex | None = None) -> Mapping[str, Any]:
     """`tables` (token -> TableColumns) with, for each incomplete table, the columns the query reads from it by
     a qualified name that it does not list yet (type unknown). The same mapping when there are none."""
     incomplete = {token.lower(): token for token, table in tables.items() if not table.complete}
     if not incomplete:
         return tables
     known = {token: {n.lower() for n in tables[token].columns} for token in incomplete.values()}
-    if not any(
-        c.args.get("table") is not None and c.args.get("db") is None and not isinstance(c.this, exp.Star)
-        and all(c.name.lower() not in names for names in known.values())
-        for c in tree.find_all(exp.Column)
-    ):
+    if not _may_read_more(tree, incomplete, known, index):
         return tables
     try:
         scopes = traverse_scope(tree)

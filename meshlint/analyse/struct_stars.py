@@ -30,6 +30,8 @@ from typing import Any
 
 from sqlglot import exp
 
+from meshlint.analyse.tree_index import TreeIndex, nodes_of
+
 __all__ = ["FOLDED", "folded_struct_fields", "has_struct", "odd_struct_stars", "struct_star_columns"]
 
 T = exp.DataType.Type
@@ -70,10 +72,10 @@ def has_struct(data_type: exp.DataType) -> bool:
     return data_type.this == T.STRUCT or any(d.this == T.STRUCT for d in data_type.find_all(exp.DataType))
 
 
-def odd_struct_stars(tree: exp.Expression) -> bool:
+def odd_struct_stars(tree: exp.Expression, index: TreeIndex | None = None) -> bool:
     """Whether, before qualifying, a select list has a star over more than one qualifier or over an expression
     (`t.s.*`, `(s).*`). A `schema.table.*` is one too: it is then over-cautious, never wrong."""
-    for select in tree.find_all(exp.Select):
+    for select in nodes_of(tree, index, exp.Select):
         for projection in select.expressions:
             if isinstance(projection, exp.Column) and projection.is_star and projection.args.get("db") is not None:
                 return True

@@ -4,8 +4,12 @@ there is one: their facts are a pure function of their path, project and text.""
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
 import os
+import pickle
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +38,13 @@ class Reader:
     without_models: dict[str, Diagnostic] = field(default_factory=dict)
     # When a list: (path, text) of every file read, in order (what a run's reuse of findings is keyed by)
     log: list[tuple[str, str]] | None = None
+    # Processes that may parse property files at once (`parse_ahead`)
+    jobs: int = 1
+    # Property files parsed ahead in worker processes: cache key -> the pickled (PropertyFile, failure)
+    _ahead: dict[str, bytes] = field(default_factory=dict)
+
+    # Below this many property files to parse, worker processes cost more than they save.
+    MIN_PARALLEL_FILES = 24
 
     @property
     def yaml_budget(self) -> YamlBudget:
@@ -88,19 +99,22 @@ class Reader:
             self.problems.append(YAML_INVALID.diagnostic(failure.message, failure.location))
         return data
 
-    def properties(self, path: Path, project: str) -> PropertyFile | None:
-        """The models, sources and groups a property file declares, or None when it cannot be read."""
-        text = self.text(path)
+    def properties(self, path: Path, project: str, text: str | None = None) -> PropertyFile | None:
+        """The models, sources and groups a property file declares, or None when it cannot be read
+        (`text`: the file's text, already read)."""
         if text is None:
-            return None
-        budget = self.yaml_budget
-        key = digest("properties", str(path), project, text, budget.max_depth, budget.max_alias_values)
-        cached = self.cache.get(key) if self.cache is not None else None
+            text = self.text(path)
+            if text is None:
+                return None
+        key = self._properties_key(path, project, text)
+        ahead = self._ahead.pop(key, None)
+        cached = pickle.loads(ahead) if ahead is not None else self.cache.get(key) if self.cache is not None else None
         if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], PropertyFile):
             properties, failure = cached
+            if ahead is not None and self.cache is not None:
+                self.cache.put_pickled(key, ahead)
         else:
-            data, failure = load_yaml(str(path), text, budget)
-            properties = read_property_file(data, str(path), project)
+            properties, failure = _parse_properties(str(path), project, text, self.yaml_budget)
             if self.cache is not None:
                 self.cache.put(key, (properties, failure))
         if isinstance(failure, YamlFailure):
@@ -108,6 +122,41 @@ class Reader:
         self.problems.extend(properties.problems)
         return properties
 
+    def _properties_key(self, path: Path, project: str, text: str) -> str:
+        budget = self.yaml_budget
+        return digest("properties", str(path), project, text, budget.max_depth, budget.max_alias_values)
+
+    def parse_ahead(self, files: Sequence[tuple[Path, str]], project: str) -> None:
+        """Parse the property files (path, text) that the cache does not have in `jobs` worker processes,
+        when there are enough of them (a cold run of a large project); `properties` then takes each
+        result instead of parsing the file itself. The results are the same either way."""
+        if self.jobs <= 1 or len(files) < self.MIN_PARALLEL_FILES or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        budget = self.yaml_budget
+        todo = []
+        for path, text in files:
+            key = self._properties_key(path, project, text)
+            if self.cache is None or not self.cache.has(key):
+                todo.append((key, (str(path), project, text, budget)))
+        if len(todo) < self.MIN_PARALLEL_FILES:
+            return
+        size = max(1, len(todo) // (4 * self.jobs))
+        try:
+            with concurrent.futures.ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                blobs = list(pool.map(_parse_pickled, [arguments for _, arguments in todo], chunksize=size))
+        except Exception:  # a broken pool: each file is parsed in this process, as without workers
+            return
+        self._ahead.update((key, blob) for (key, _), blob in zip(todo, blobs))
+
+
+def _parse_properties(path: str, project: str, text: str, budget: YamlBudget) -> tuple[PropertyFile, YamlFailure | None]:
+    data, failure = load_yaml(path, text, budget)
+    return read_property_file(data, path, project), failure
+
+
+def _parse_pickled(arguments: tuple[str, str, str, YamlBudget]) -> bytes:
+    """`_parse_properties` in a worker process, its result pickled there."""
+    return pickle.dumps(_parse_properties(*arguments), protocol=pickle.HIGHEST_PROTOCOL)
 
 # non-blocking, so that a FIFO is refused instead of waited on
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)

@@ -35,12 +35,14 @@ def load_mesh(
     catalogs: tuple[Path, ...] = (),
     cache: AnalysisCache | None = None,
     read_log: list[tuple[str, str]] | None = None,
+    jobs: int = 1,
 ) -> tuple[Mesh, list[Diagnostic]]:
     """Every project under `paths`, plus the upstream projects given as metadata that are not
     in the checkout. A `dependencies.yml` project that is neither is reported once (ML006). With
-    `read_log`, every file read is appended to it as (path, text)."""
+    `read_log`, every file read is appended to it as (path, text). With `jobs` > 1, a large project's
+    property files are parsed in that many processes."""
     roots = checked_roots(paths, settings)
-    reader = Reader(cache=cache, limits=settings.limits, roots=roots, log=read_log)
+    reader = Reader(cache=cache, limits=settings.limits, roots=roots, log=read_log, jobs=jobs)
     problems = reader.problems
     projects = []
     for project_file in find_project_files(paths):
@@ -194,8 +196,10 @@ def load_project(
     model_files = 0
     for model_path in model_paths:
         base = root / model_path
-        for file in iter_files(base, (".yml", ".yaml")):
-            properties = reader.properties(file, name)
+        property_files = [(file, reader.text(file)) for file in iter_files(base, (".yml", ".yaml"))]
+        reader.parse_ahead([(file, text) for file, text in property_files if text is not None], name)
+        for file, text in property_files:
+            properties = reader.properties(file, name, text) if text is not None else None
             if properties is None:
                 continue
             specs.extend(properties.models)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import re
 import sys
 import types
@@ -270,13 +271,31 @@ MACRO_PREFIX = "meshlint_macro__"
 
 
 class MacroTemplate:
-    """A compiled macro file; its modules show each macro under the name the file gives it."""
+    """A compiled macro file; its modules show each macro under the name the file gives it. Given `load`
+    instead of a template, the file is compiled when a render first calls one of its macros."""
 
-    def __init__(self, template: jinja2.Template) -> None:
+    def __init__(self, template: jinja2.Template | None = None, load: Callable[[], jinja2.Template] | None = None) -> None:
         self._template = template
+        self._load = load
 
     def make_module(self, vars: Mapping[str, object] | None = None, shared: bool = False) -> "MacroModule":
+        if self._template is None:
+            assert self._load is not None
+            self._template = self._load()
         return MacroModule(self._template.make_module(vars=vars, shared=shared))
+
+
+# The macros a file of meshlint's own defines, read without compiling it (tested against the compiler).
+_MACRO_NAME = re.compile(r"\{%-?\s*macro\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(")
+
+
+def builtin_macro_names(text: str) -> tuple[str, ...]:
+    """The macros a (preprocessed) file of meshlint's own defines, in order.
+
+    >>> builtin_macro_names("{% macro a(x) %}{% endmacro %}\\n{%- macro b () -%}{%- endmacro %}")
+    ('a', 'b')
+    """
+    return tuple(_MACRO_NAME.findall(text))
 
 
 class MacroModule:
@@ -324,13 +343,18 @@ class MacroCatalog:
     problems: list[MacroProblem] = field(default_factory=list)
     stand_in_packages: frozenset[str] = frozenset()
     code_cache: CodeCache | None = None
+    _pid: int = field(default_factory=os.getpid)  # the process that made it
 
     def add_file(self, package: str, path: str, source: str) -> None:
         text = preprocess(source)
+        if path.startswith(BUILTIN_PATH) and (path, text) not in _BUILTIN_CODE:
+            # meshlint's own file: compiled when a render first calls one of its macros (most models call none)
+            self._register(package, path, MacroTemplate(load=lambda: self._builtin_template(path, text)), builtin_macro_names(text))
+            return
         try:
             compiled = _BUILTIN_CODE.get((path, text)) if path.startswith(BUILTIN_PATH) else None
             if compiled is None:
-                compiled = self._compile(path, text)
+                compiled = self._compile(path, text, self.code_cache)
                 if path.startswith(BUILTIN_PATH):
                     _BUILTIN_CODE[(path, text)] = compiled
             code, defined = compiled
@@ -338,7 +362,19 @@ class MacroCatalog:
         except jinja2.TemplateSyntaxError as error:
             self.problems.append(MacroProblem(path, error.lineno or 1, f"Jinja syntax error in macro file: {error.message}"))
             return
-        macro_file = MacroFile(path, MacroTemplate(template))
+        self._register(package, path, MacroTemplate(template), defined)
+
+    def _builtin_template(self, path: str, text: str) -> jinja2.Template:
+        compiled = _BUILTIN_CODE.get((path, text))
+        if compiled is None:
+            # in a worker process forked from the one that made the catalogue, without the code cache: its
+            # database connection is not to be used across a fork
+            cache = self.code_cache if os.getpid() == self._pid else None
+            compiled = _BUILTIN_CODE[(path, text)] = self._compile(path, text, cache)
+        return self.env.template_class.from_code(self.env, compiled[0], self.env.make_globals(None))
+
+    def _register(self, package: str, path: str, template: MacroTemplate, defined: tuple[str, ...]) -> None:
+        macro_file = MacroFile(path, template)
         names = self.packages.setdefault(package, {})
         for name in defined:
             existing = names.get(name)
@@ -346,14 +382,14 @@ class MacroCatalog:
             if existing is None or (existing.path.startswith(BUILTIN_PATH) and not path.startswith(BUILTIN_PATH)):
                 names[name] = macro_file
 
-    def _compile(self, path: str, text: str) -> tuple[types.CodeType, tuple[str, ...]]:
+    def _compile(self, path: str, text: str, code_cache: CodeCache | None) -> tuple[types.CodeType, tuple[str, ...]]:
         """A macro file's code and the macros it defines; from the code cache when it has them (Python
         bytecode, marshalled, as jinja2's own bytecode caches keep it)."""
         key = None
-        if self.code_cache is not None:
+        if code_cache is not None:
             salt = (_CODE_SALT, sorted(self.env.extensions), type(self.env).__name__)
             key = hashlib.sha256(repr((salt, path, text)).encode()).hexdigest()
-            stored = self.code_cache.get(key)
+            stored = code_cache.get(key)
             if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], bytes):
                 try:
                     code = marshal.loads(stored[0])
@@ -366,8 +402,8 @@ class MacroCatalog:
         for macro in tree.find_all(nodes.Macro):
             macro.name = MACRO_PREFIX + macro.name
         code = self.env.compile(tree, name=path, filename=path)
-        if self.code_cache is not None and key is not None:
-            self.code_cache.put(key, (marshal.dumps(code), defined))
+        if code_cache is not None and key is not None:
+            code_cache.put(key, (marshal.dumps(code), defined))
         return code, defined
 
     def lookup(self, package: str, name: str) -> MacroFile | None:

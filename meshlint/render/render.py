@@ -24,6 +24,7 @@ from meshlint.render.environment import (
     preprocess,
 )
 from meshlint.render.line_map import map_lines
+from meshlint.render.static import StaticCall, calls
 from meshlint.render.state import CURRENT, RenderFailure, RenderResult, RenderState
 
 # A relation's token right after a word (`left join{{ ref('x') }}`): a space keeps them two words.
@@ -59,6 +60,8 @@ class Renderer:
                 cached = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
             except jinja2.TemplateSyntaxError as error:
                 cached = error
+            except SyntaxError as error:  # what Jinja passes on to Python unchecked: `ref('a', v=1, v=2)`
+                cached = jinja2.TemplateSyntaxError(error.msg, 1, name)
             self._templates[name] = cached
         return cached
 
@@ -70,6 +73,11 @@ class Renderer:
         macros: ProjectMacros,
         columns_of: ColumnsOf | None = None,
     ) -> RenderResult:
+        static = calls(source) if name not in self._templates else None
+        if static is not None:
+            result = self._render_static(name, source, *static, inputs, macros, columns_of)
+            if result is not None:
+                return result
         template = self._compile(name, source)
         if isinstance(template, jinja2.TemplateSyntaxError):
             return RenderResult(None, failure=RenderFailure(f"Jinja syntax error: {template.message}", template.lineno or 1))
@@ -93,6 +101,60 @@ class Renderer:
             return self._failed(state, "Jinja error while rendering: macros call each other without end")
         except Exception as error:  # a template can raise anything a builtin raises
             return self._failed(state, f"Jinja error while rendering: {type(error).__name__}: {error}")
+        finally:
+            CURRENT.reset(token)
+        return RenderResult(
+            sql=sql,
+            refs=tuple(state.refs),
+            sources=tuple(state.sources),
+            config=dict(state.config),
+            config_lines=dict(state.config_lines),
+            open_reasons=tuple(state.open_reasons),
+            used_execute=state.used_execute,
+            used_graph=state.used_graph,
+            stand_ins=tuple(sorted(set(state.stand_ins))),
+            line_map=map_lines(source, sql),
+        )
+
+    def _render_static(
+        self,
+        name: str,
+        source: str,
+        pieces: list[str],
+        found: list[StaticCall],
+        inputs: RenderInputs,
+        macros: ProjectMacros,
+        columns_of: ColumnsOf | None,
+    ) -> RenderResult | None:
+        """The render of a template of literal calls only (static.py) without compiling it: what Jinja's
+        compiled code does, call by call (the context's function, the sandbox's budget). None when
+        anything raises or is not as expected: then Jinja renders it, and says what went wrong where."""
+        state = RenderState(template_name=name)
+        token = CURRENT.set(state)
+        budget = self.env.budget
+        budget.start()
+        try:
+            context = self._context(inputs, macros, state, columns_of)
+            out: list[str] = []
+            for piece, call in zip(pieces, found):
+                if piece:
+                    out.append(budget.write(piece))
+                function = context[call.name]
+                passes = getattr(function, "jinja_pass_arg", None) or getattr(getattr(function, "__call__", None), "jinja_pass_arg", None)
+                if passes is not None or not self.env.is_safe_callable(function):
+                    return None
+                budget.step()
+                state.static_line = call.line
+                value = function(*call.args, **dict(call.kwargs))
+                state.static_line = 0
+                if isinstance(value, (str, list, tuple, dict, set)):
+                    budget.size(len(value))
+                out.append(budget.write(str(value)))
+            if pieces[-1]:
+                out.append(budget.write(pieces[-1]))
+            sql = _GLUED_RELATION.sub(" ", "".join(out))
+        except Exception:  # Jinja renders it again, and reports the failure where it happens
+            return None
         finally:
             CURRENT.reset(token)
         return RenderResult(

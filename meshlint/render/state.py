@@ -81,6 +81,7 @@ class RenderState:
     used_execute: bool = False
     used_graph: bool = False
     stand_ins: list[str] = field(default_factory=list)
+    static_line: int = 0  # the line of the call being made when rendered without Jinja (static.py)
 
     def mark_open(self, reason: str) -> None:
         if reason not in self.open_reasons:
@@ -101,6 +102,8 @@ class RenderState:
     def template_line(self) -> int:
         """The line of the model's own template that is executing now (the outermost frame of it,
         so a call made inside a macro points at the line that called the macro)."""
+        if self.static_line:
+            return self.static_line  # rendered without Jinja (static.py): the call's line
         frame: FrameType | None = sys._getframe(1)
         line = 0
         while frame is not None:
