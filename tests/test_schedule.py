@@ -143,6 +143,27 @@ def test_a_worker_that_dies_costs_only_time(tmp_path: Path, pooled, monkeypatch)
     assert _facts(_run(root, 2, tmp_path / "cache")) == _facts(single)
 
 
+def test_a_pool_found_broken_when_a_model_is_handed_to_it_costs_only_time(tmp_path: Path, pooled, monkeypatch) -> None:
+    """A worker may die between two answers: the pool then refuses the next model (BrokenProcessPool from
+    `submit`), which the main process infers itself, and every model after it."""
+    import concurrent.futures.process
+
+    root = _project(tmp_path / "mesh")
+    single = _run(root, 1)
+    original = concurrent.futures.ProcessPoolExecutor.submit
+    handed = []
+
+    def submit(self, fn, /, *args, **kwargs):
+        handed.append(fn)
+        if fn is tasks.run_task_pickled and sum(f is fn for f in handed) == 5:
+            raise concurrent.futures.process.BrokenProcessPool("a worker died")
+        return original(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", submit)
+    assert _facts(_run(root, 2)) == _facts(single)
+    assert sum(f is tasks.run_task_pickled for f in handed) == 5  # none handed to the pool after it broke
+
+
 def test_a_render_that_fails_in_a_worker_is_rendered_in_the_main_process(tmp_path: Path, pooled, monkeypatch) -> None:
     root = _project(tmp_path / "mesh")
     single = _run(root, 1)

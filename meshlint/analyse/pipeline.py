@@ -774,7 +774,13 @@ def _compile(
                 inline += 1
                 finish(uid, prepared, run_task(task.arguments))
                 continue
-            future = pool.submit(run_task_pickled, task.arguments)
+            try:
+                future = pool.submit(run_task_pickled, task.arguments)
+            except Exception:  # the pool broke (a worker died) since the last answer: as when an answer fails
+                workers.fail()
+                inline += 1
+                finish(uid, prepared, run_task(task.arguments))
+                continue
             running[future] = (uid, prepared)
             future.add_done_callback(completed.put)
             if len(running) >= in_flight:
