@@ -186,7 +186,7 @@ def _type_sql(data_type: exp.DataType | None) -> str | None:
     key = type_key(data_type)
     found = _TYPE_SQL.get(key)  # type: ignore[arg-type]
     if found is None:
-        found = _TYPE_SQL[key] = data_type.sql()  # type: ignore[index]
+        found = _TYPE_SQL[key] = data_type.sql(copy=False)  # type: ignore[index]  # generating reads the type, never changes it
     return found
 
 

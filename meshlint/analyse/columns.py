@@ -367,6 +367,21 @@ def _annotate_outputs(tree: exp.Expression, schema: MappingSchema, dialect: str)
     return annotator.annotate(tree)
 
 
+def _without_positions(data_type: exp.DataType) -> exp.DataType:
+    """The type without the places its parts were parsed at (`decimal(18, 2)`'s literals carry them), so that
+    the same type written in two places is one type to compare, cache and share (`type_key`).
+
+    >>> tree = parse_sql("select cast(a as decimal(18, 2)) as x, cast(b as decimal(18, 2)) as y from t", "duckdb")
+    >>> x, y = (_without_positions(s.this.to.copy()) for s in tree.selects)
+    >>> type_key(x) == type_key(y), x.sql("duckdb")
+    (True, 'DECIMAL(18, 2)')
+    """
+    for node in data_type.walk():
+        if node.meta:
+            node.meta.clear()
+    return data_type
+
+
 def infer_output_columns(
     tree: exp.Expression,
     tables: Mapping[str, TableColumns],
@@ -507,7 +522,7 @@ def infer_output_columns(
             data_type = None  # its field names may be folded (struct_stars.py)
         if data_type is not None and data_type.parent is not None:
             # a cast's target is a node of the tree: keeping it would keep the whole annotated tree alive
-            data_type = data_type.copy()
+            data_type = _without_positions(data_type.copy())
         columns.append(
             InferredColumn(
                 name=given or (namer.name(projection) if namer is not None else name),
