@@ -77,7 +77,7 @@ def _is_star(projection: exp.Expression) -> bool:
 def _may_read_more(
     tree: exp.Expression, incomplete: Mapping[str, str], known: Mapping[str, set[str]], index: TreeIndex | None = None
 ) -> bool:
-    """Whether some qualified column may be one `with_referenced_columns` adds (one walk of the tree): a name
+    """Whether some qualified column may be one `with_referenced_columns` adds: a name
     an incomplete table does not list, read through a name of that table (or its alias), or through a CTE or
     subquery with a star in its select list (what `_table_of` follows) when some incomplete table does not
     list the name.

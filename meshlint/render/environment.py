@@ -347,17 +347,12 @@ class MacroCatalog:
 
     def add_file(self, package: str, path: str, source: str) -> None:
         text = preprocess(source)
-        if path.startswith(BUILTIN_PATH) and (path, text) not in _BUILTIN_CODE:
-            # meshlint's own file: compiled when a render first calls one of its macros (most models call none)
+        if path.startswith(BUILTIN_PATH):
+            # meshlint's own file: compiled (once per process) when a render first calls one of its macros
             self._register(package, path, MacroTemplate(load=lambda: self._builtin_template(path, text)), builtin_macro_names(text))
             return
         try:
-            compiled = _BUILTIN_CODE.get((path, text)) if path.startswith(BUILTIN_PATH) else None
-            if compiled is None:
-                compiled = self._compile(path, text, self.code_cache)
-                if path.startswith(BUILTIN_PATH):
-                    _BUILTIN_CODE[(path, text)] = compiled
-            code, defined = compiled
+            code, defined = self._compile(path, text, self.code_cache)
             template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
         except jinja2.TemplateSyntaxError as error:
             self.problems.append(MacroProblem(path, error.lineno or 1, f"Jinja syntax error in macro file: {error.message}"))

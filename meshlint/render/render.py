@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import jinja2
+from jinja2.runtime import new_context
 
 from meshlint.render.budget import RenderBudgetExceeded, RenderLimits, Timer
 from meshlint.render.context import ColumnsOf, CompilerError, RenderInputs, build_context
@@ -103,18 +104,7 @@ class Renderer:
             return self._failed(state, f"Jinja error while rendering: {type(error).__name__}: {error}")
         finally:
             CURRENT.reset(token)
-        return RenderResult(
-            sql=sql,
-            refs=tuple(state.refs),
-            sources=tuple(state.sources),
-            config=dict(state.config),
-            config_lines=dict(state.config_lines),
-            open_reasons=tuple(state.open_reasons),
-            used_execute=state.used_execute,
-            used_graph=state.used_graph,
-            stand_ins=tuple(sorted(set(state.stand_ins))),
-            line_map=map_lines(source, sql),
-        )
+        return self._rendered(state, source, sql)
 
     def _render_static(
         self,
@@ -127,7 +117,7 @@ class Renderer:
         columns_of: ColumnsOf | None,
     ) -> RenderResult | None:
         """The render of a template of literal calls only (static.py) without compiling it: what Jinja's
-        compiled code does, call by call (the context's function, the sandbox's budget). None when
+        compiled code does, call by call (each call through the sandbox, each piece of output counted). None when
         anything raises or is not as expected: then Jinja renders it, and says what went wrong where."""
         state = RenderState(template_name=name)
         token = CURRENT.set(state)
@@ -135,20 +125,15 @@ class Renderer:
         budget.start()
         try:
             context = self._context(inputs, macros, state, columns_of)
+            # the context Jinja's compiled code would call through: the sandbox's checks and budget, as there
+            jinja_context = new_context(self.env, name, {}, context, shared=True)
             out: list[str] = []
             for piece, call in zip(pieces, found):
                 if piece:
                     out.append(budget.write(piece))
-                function = context[call.name]
-                passes = getattr(function, "jinja_pass_arg", None) or getattr(getattr(function, "__call__", None), "jinja_pass_arg", None)
-                if passes is not None or not self.env.is_safe_callable(function):
-                    return None
-                budget.step()
                 state.static_line = call.line
-                value = function(*call.args, **dict(call.kwargs))
+                value = self.env.call(jinja_context, context[call.name], *call.args, **dict(call.kwargs))
                 state.static_line = 0
-                if isinstance(value, (str, list, tuple, dict, set)):
-                    budget.size(len(value))
                 out.append(budget.write(str(value)))
             if pieces[-1]:
                 out.append(budget.write(pieces[-1]))
@@ -157,6 +142,11 @@ class Renderer:
             return None
         finally:
             CURRENT.reset(token)
+        return self._rendered(state, source, sql)
+
+    @staticmethod
+    def _rendered(state: RenderState, source: str, sql: str) -> RenderResult:
+        """A finished render: its SQL and everything the render recorded."""
         return RenderResult(
             sql=sql,
             refs=tuple(state.refs),
